@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+// Swift 6 language mode (the default for tools-version 6.x).
+import PackageDescription
+
+// The targets follow the pipeline: read -> scan -> decide -> redact -> log -> report.
+// `redact` (the executable) is glue only; no algorithm lives there.
+let package = Package(
+    name: "redact",
+    products: [
+        .executable(name: "redact", targets: ["redact"]),
+        .executable(name: "redact-corpus", targets: ["redact-corpus"]),
+        .library(name: "RedactScan", targets: ["RedactScan"]),
+        .library(name: "RedactApply", targets: ["RedactApply"]),
+        .library(name: "RedactLog", targets: ["RedactLog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // PCRE2, the system C library (8-bit code units), behind a shim header.
+        .systemLibrary(
+            name: "CPCRE2",
+            path: "Sources/CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // Categories, findings, byte helpers and errors shared by every stage.
+        .target(name: "RedactCore"),
+        // The only Swift code that calls PCRE2: compile + JIT once, per-worker match data.
+        .target(name: "RedactPCRE2", dependencies: ["CPCRE2"]),
+        // Our multi-pattern automaton (Aho-Corasick DFA, byte classes, SIMD start-state skip).
+        .target(name: "RedactAutomaton"),
+        // Pattern packs as data: the file format, the loader, validators, dictionaries.
+        .target(name: "RedactPatterns", dependencies: ["RedactCore", "RedactPCRE2"]),
+        // The engine: prefilter -> PCRE2 confirm -> validate -> context -> overlaps; streaming.
+        .target(name: "RedactScan", dependencies: ["RedactCore", "RedactPCRE2", "RedactAutomaton", "RedactPatterns"]),
+        // Redaction styles, manifests, atomic output.
+        .target(name: "RedactApply", dependencies: [
+            "RedactCore", "RedactScan",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Accuracy scoring of findings against ground truth.
+        .target(name: "RedactEval", dependencies: ["RedactCore"]),
+        // The national redaction and breach log (SQLite through GRDB, tamper-evident chain).
+        .target(name: "RedactLog", dependencies: [
+            "RedactCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "redact", dependencies: [
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // The synthetic corpus generator. It shares no code with the scanner on purpose:
+        // identifiers are built from their definitions so the accuracy score is not circular.
+        .target(name: "CorpusKit", path: "corpus/Sources/CorpusKit"),
+        .executableTarget(name: "redact-corpus", dependencies: ["CorpusKit"], path: "corpus/Sources/redact-corpus"),
+
+        .testTarget(name: "RedactCoreTests", dependencies: ["RedactCore"]),
+        .testTarget(name: "RedactAutomatonTests", dependencies: [
+            "RedactAutomaton", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "RedactPatternsTests", dependencies: ["RedactPatterns", "RedactScan"]),
+        .testTarget(name: "RedactScanTests", dependencies: [
+            "RedactScan", "RedactPatterns", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
+        .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
+        .testTarget(name: "RedactLogTests", dependencies: ["RedactLog"]),
+        .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
+        .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
+    ]
+)

@@ -1,0 +1,4 @@
+import ArgumentParser
+@main struct RedactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "redact")
+}

@@ -1,0 +1,1 @@
+@main struct RedactCorpus { static func main() { print("not yet") } }
