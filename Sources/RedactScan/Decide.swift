@@ -1,0 +1,135 @@
+import RedactCore
+
+/// A match that has passed its validator and context rules and now competes for its bytes.
+struct Candidate {
+    var start: Int
+    var end: Int
+    var rule: Int32
+    var tag: Int32
+    /// Validated (check digit or structure passed, or a party-list name): wins overlaps.
+    var validated: Bool
+    var priority: Int
+}
+
+/// Validation and context: the same code for every engine, so engines differ only in how
+/// they find raw matches.
+enum Decide {
+    /// Turns a raw match into a candidate, or nil when the validator or context rejects it.
+    @inline(__always)
+    static func candidate(
+        _ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, ruleIndex: Int32, tag: Int32, rule: CompiledRule
+    ) -> Candidate? {
+        guard end > start else { return nil }
+        var validated = rule.confirmed
+        if let validate = rule.validator {
+            guard validate(UnsafeBufferPointer(start: p + start, count: end - start)) else { return nil }
+            validated = true
+        }
+        if let deny = rule.deny, contextPresent(p, count: count, start: start, end: end, deny) { return nil }
+        if let context = rule.context, context.required,
+           !contextPresent(p, count: count, start: start, end: end, context) {
+            return nil
+        }
+        return Candidate(start: start, end: end, rule: ruleIndex, tag: tag, validated: validated, priority: rule.priority)
+    }
+
+    /// Whether any context word occurs, word-bounded and ASCII case-insensitive, in the
+    /// `before` bytes ending at `start` or the `after` bytes starting at `end`.
+    static func contextPresent(_ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, _ c: CompiledContext) -> Bool {
+        let beforeLo = max(0, start - c.before)
+        let afterHi = min(count, end + c.after)
+        for word in c.words {
+            if occurs(word, p, count: count, from: beforeLo, to: start) { return true }
+            if occurs(word, p, count: count, from: end, to: afterHi) { return true }
+        }
+        return false
+    }
+
+    /// Whether `word` (lower-case bytes) occurs wholly inside `p[from..<to]` on word boundaries.
+    @inline(__always)
+    static func occurs(_ word: [UInt8], _ p: UnsafePointer<UInt8>, count: Int, from: Int, to: Int) -> Bool {
+        let n = word.count
+        guard to - from >= n else { return false }
+        return word.withUnsafeBufferPointer { w in
+            let first = w[0]
+            var i = from
+            while i + n <= to {
+                if lowerASCII(p[i]) == first {
+                    var j = 1
+                    while j < n && lowerASCII(p[i + j]) == w[j] { j += 1 }
+                    if j == n && boundaryOK(w, p, count: count, start: i, end: i + n) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always) static func lowerASCII(_ b: UInt8) -> UInt8 { (b &- 0x41) < 26 ? b | 0x20 : b }
+
+    /// Word boundaries apply only on the sides where the word itself is alphanumeric
+    /// ("d.o.b." or "DOB:" still match next to punctuation).
+    @inline(__always)
+    static func boundaryOK(_ w: UnsafeBufferPointer<UInt8>, _ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int) -> Bool {
+        if WordBoundary.isASCIIAlnum(w[0]) && WordBoundary.letterBefore(p, lower: 0, index: start) { return false }
+        if WordBoundary.isASCIIAlnum(w[w.count - 1]) && WordBoundary.letterAt(p, upper: count, index: end) { return false }
+        return true
+    }
+
+    /// Resolves overlaps by one rule: validated beats unvalidated, then the longer span, then
+    /// the higher priority (then the earlier start and lower rule index, for determinism).
+    /// `candidates` must be sorted by start. Survivors are appended to `out` in start order.
+    static func resolve(_ candidates: inout [Candidate], into out: inout [Candidate], cluster: inout [Candidate]) {
+        var i = 0
+        let n = candidates.count
+        while i < n {
+            // A cluster: a maximal run of candidates connected by overlap.
+            var clusterEnd = candidates[i].end
+            var j = i + 1
+            while j < n && candidates[j].start < clusterEnd {
+                clusterEnd = max(clusterEnd, candidates[j].end)
+                j += 1
+            }
+            if j == i + 1 {
+                out.append(candidates[i])
+            } else {
+                cluster.removeAll(keepingCapacity: true)
+                for k in i..<j { cluster.append(candidates[k]) }
+                cluster.sort(by: wins)
+                let firstOut = out.count
+                for c in cluster where !out[firstOut...].contains(where: { $0.start < c.end && c.start < $0.end }) {
+                    out.append(c)
+                }
+                out[firstOut...].sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
+            }
+            i = j
+        }
+    }
+
+    @inline(__always)
+    static func wins(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.validated != b.validated { return a.validated }
+        if a.length != b.length { return a.length > b.length }
+        if a.priority != b.priority { return a.priority > b.priority }
+        if a.start != b.start { return a.start < b.start }
+        return a.rule < b.rule
+    }
+
+    /// Sorts by start (then end, rule) and drops exact duplicates (same span and rule found twice,
+    /// e.g. by two literal variants of one party name).
+    static func sortAndDedupe(_ c: inout [Candidate]) {
+        c.sort { ($0.start, $0.end, $0.rule, $0.tag) < ($1.start, $1.end, $1.rule, $1.tag) }
+        var w = 0
+        for r in 0..<c.count {
+            if w > 0 && c[w - 1].start == c[r].start && c[w - 1].end == c[r].end && c[w - 1].rule == c[r].rule { continue }
+            c[w] = c[r]
+            w += 1
+        }
+        c.removeLast(c.count - w)
+    }
+}
+
+extension Candidate {
+    var length: Int { end - start }
+    var finding: Finding { Finding(start: start, end: end, rule: rule, tag: tag) }
+}

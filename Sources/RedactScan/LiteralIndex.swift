@@ -1,0 +1,62 @@
+import RedactCore
+import RedactPatterns
+
+/// One literal occurrence reported by a literal matcher: which literal, and where it ends.
+struct LiteralHit {
+    var pattern: Int32
+    var end: Int
+}
+
+/// Finds every occurrence (overlapping included) of a fixed set of literals, ASCII
+/// case-insensitively. The automaton is the fast implementation; `NaiveLiteralMatcher` is the
+/// obviously-correct one the differential test compares it with.
+protocol LiteralMatcher: Sendable {
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit])
+}
+
+/// Every literal the scanner looks for, deduplicated after ASCII case folding, with what each
+/// occurrence means: a trigger for a group of pattern rules, a dictionary term that is itself
+/// a finding, or a case-party name variant.
+struct LiteralIndex: Sendable {
+    enum Action: Sendable {
+        case trigger(group: Int32)
+        case term(rule: Int32)
+        case party(party: Int32, skip: Int32)
+    }
+
+    private(set) var literals: [[UInt8]] = []
+    private(set) var actions: [[Action]] = []
+    private var indexByFolded: [[UInt8]: Int] = [:]
+
+    mutating func add(_ literal: [UInt8], _ action: Action) {
+        guard !literal.isEmpty else { return }
+        let folded = literal.map(Decide.lowerASCII)
+        if let i = indexByFolded[folded] {
+            actions[i].append(action)
+        } else {
+            indexByFolded[folded] = literals.count
+            literals.append(folded)
+            actions.append([action])
+        }
+    }
+
+    var isEmpty: Bool { literals.isEmpty }
+}
+
+/// The reference literal matcher: compares every literal at every position. Slow and simple.
+struct NaiveLiteralMatcher: LiteralMatcher {
+    let literals: [[UInt8]]
+
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit]) {
+        let n = buffer.count
+        for (id, lit) in literals.enumerated() where lit.count <= n {
+            var i = 0
+            while i + lit.count <= n {
+                var j = 0
+                while j < lit.count && Decide.lowerASCII(buffer[i + j]) == lit[j] { j += 1 }
+                if j == lit.count { hits.append(LiteralHit(pattern: Int32(id), end: i + lit.count)) }
+                i += 1
+            }
+        }
+    }
+}

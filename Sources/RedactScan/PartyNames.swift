@@ -1,0 +1,108 @@
+import RedactCore
+
+/// Case parties handed in with `--names FILE`: one full name per line, optionally a tab and a
+/// role. An alias is another line with the same role.
+public struct PartyList: Sendable {
+    public struct Party: Sendable, Hashable {
+        public var name: String
+        public var role: PartyRole
+    }
+    public private(set) var parties: [Party] = []
+
+    public init() {}
+
+    /// Parses the file's bytes. Blank lines and `#` comments are skipped.
+    /// - Throws: `ScanError` naming the line (never its text) when a role is unknown or the file
+    ///   is not UTF-8.
+    public init(fileBytes: [UInt8], path: String) throws {
+        var bytes = fileBytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ScanError(.invalidNames, path: path, detail: "the names file is not valid UTF-8")
+        }
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.trimmingCharacters(in: " \t\r")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: " \t") }
+            var role = PartyRole.unspecified
+            if fields.count == 2 {
+                guard let r = PartyRole(rawValue: fields[1].lowercased()) else {
+                    let valid = PartyRole.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ScanError(.invalidNames, path: path, detail: "line \(lineNumber): unknown role (valid: \(valid))")
+                }
+                role = r
+            }
+            let name = fields[0].split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            if name.isEmpty { continue }
+            parties.append(Party(name: name, role: role))
+        }
+    }
+
+    public init(parties: [Party]) { self.parties = parties }
+
+    /// One literal the automaton looks for, and which part of it is the reported span.
+    struct Variant: Hashable {
+        var bytes: [UInt8]
+        var party: Int32
+        /// Bytes at the start of `bytes` that are not part of the span (a title).
+        var skip: Int
+    }
+
+    static let titles = ["mr", "mrs", "ms", "miss", "dr", "mister", "mr.", "mrs.", "ms.", "dr."]
+
+    /// Every written form that counts as a mention: the full name, forename + surname,
+    /// `SURNAME, Forename`, and the surname after a title. A forename alone is never a mention.
+    /// ASCII case is folded by the automaton; non-ASCII letters get explicit case variants.
+    func variants() -> [Variant] {
+        var out = Set<Variant>()
+        for (index, party) in parties.enumerated() {
+            let tokens = party.name.split(separator: " ").map(String.init)
+            var forms: [(String, Int)] = [(party.name, 0)]
+            if tokens.count >= 2, let first = tokens.first, let last = tokens.last {
+                if tokens.count > 2 { forms.append(("\(first) \(last)", 0)) }
+                forms.append(("\(last), \(first)", 0))
+                forms.append(("\(last),\(first)", 0))
+                if tokens.count > 2 {
+                    forms.append(("\(last), \(tokens.dropFirst().dropLast().reduce(first) { $0 + " " + $1 })", 0))
+                }
+                for title in Self.titles {
+                    forms.append(("\(title) \(last)", title.utf8.count + 1))
+                    forms.append(("\(title) \(first) \(last)", title.utf8.count + 1))
+                }
+            }
+            for (form, skip) in forms {
+                for cased in Self.caseVariants(form) {
+                    out.insert(Variant(bytes: Array(cased.utf8), party: Int32(index), skip: skip))
+                }
+            }
+        }
+        return out.sorted { a, b in
+            if a.party != b.party { return a.party < b.party }
+            if a.bytes.count != b.bytes.count { return a.bytes.count < b.bytes.count }
+            return a.bytes.lexicographicallyPrecedes(b.bytes)
+        }
+    }
+
+    /// The form as written, plus upper, lower and capitalised forms when it has non-ASCII letters
+    /// (the automaton folds ASCII case itself).
+    static func caseVariants(_ s: String) -> [String] {
+        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return [s] }
+        let capitalised = s.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            guard let f = word.first else { return "" }
+            return f.uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+        return Array(Set([s, s.uppercased(), s.lowercased(), capitalised]))
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

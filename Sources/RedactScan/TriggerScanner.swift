@@ -1,0 +1,67 @@
+import RedactPatterns
+
+/// Finds trigger bytes (digits, `@`, ...) 32 bytes at a time.
+///
+/// The union of every byte-trigger set is covered by at most four byte ranges (a superset is
+/// fine: a 256-entry table gives the exact answer inside a block that hits). Text with no
+/// trigger byte is skipped at SIMD speed, which is what makes sparse text fast.
+struct TriggerScanner: Sendable {
+    /// For each byte, a bitmask of the byte groups it triggers (bit g = group g); 0 for none.
+    let table: [UInt8]
+    let lows: SIMD4<UInt8>
+    let widths: SIMD4<UInt8>
+
+    init(groups: [ByteSet]) {
+        precondition(groups.count <= 8, "at most 8 distinct byte triggers")
+        var table = [UInt8](repeating: 0, count: 256)
+        for (g, set) in groups.enumerated() {
+            for b in set.members { table[Int(b)] |= 1 << UInt8(g) }
+        }
+        self.table = table
+        // Runs of consecutive trigger bytes, then merge the closest runs until four remain.
+        var runs: [(lo: Int, hi: Int)] = []
+        for b in 0..<256 where table[b] != 0 {
+            if let last = runs.last, last.hi == b - 1 { runs[runs.count - 1].hi = b } else { runs.append((b, b)) }
+        }
+        while runs.count > 4 {
+            var best = 0
+            for i in 0..<(runs.count - 1) where runs[i + 1].lo - runs[i].hi < runs[best + 1].lo - runs[best].hi { best = i }
+            runs[best].hi = runs[best + 1].hi
+            runs.remove(at: best + 1)
+        }
+        if runs.isEmpty { runs = [(0, 0)] }  // never reached by callers with no groups
+        while runs.count < 4 { runs.append(runs[0]) }
+        lows = SIMD4(runs.map { UInt8($0.lo) })
+        widths = SIMD4(runs.map { UInt8($0.hi - $0.lo) })
+    }
+
+    /// Calls `body(index, groupMask)` for every trigger byte in `p[from..<to]`, in order.
+    @inline(__always)
+    func forEachTrigger(_ p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int, UInt8) -> Void) {
+        table.withUnsafeBufferPointer { t in
+            let l0 = SIMD32<UInt8>(repeating: lows[0]), w0 = SIMD32<UInt8>(repeating: widths[0])
+            let l1 = SIMD32<UInt8>(repeating: lows[1]), w1 = SIMD32<UInt8>(repeating: widths[1])
+            let l2 = SIMD32<UInt8>(repeating: lows[2]), w2 = SIMD32<UInt8>(repeating: widths[2])
+            let l3 = SIMD32<UInt8>(repeating: lows[3]), w3 = SIMD32<UInt8>(repeating: widths[3])
+            let raw = UnsafeRawPointer(p)
+            var i = from
+            while i + 32 <= to {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+                let m = ((v &- l0) .<= w0) .| ((v &- l1) .<= w1) .| ((v &- l2) .<= w2) .| ((v &- l3) .<= w3)
+                let bits = unsafeBitCast(m, to: SIMD4<UInt64>.self)
+                if (bits[0] | bits[1] | bits[2] | bits[3]) != 0 {
+                    for j in i..<(i + 32) {
+                        let g = t[Int(p[j])]
+                        if g != 0 { body(j, g) }
+                    }
+                }
+                i += 32
+            }
+            while i < to {
+                let g = t[Int(p[i])]
+                if g != 0 { body(i, g) }
+                i += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Testing
+@testable import RedactScan
+
+/// One engine case: `text` marks each expected finding as «rule:matched text».
+struct EngineCase: CustomStringConvertible, Sendable {
+    let name: String
+    let text: String
+    var description: String { name }
+
+    /// The text without markers, and the expected findings with byte offsets into it.
+    func parse() -> ([UInt8], [Found]) {
+        var bytes: [UInt8] = []
+        var expected: [Found] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "«") {
+            bytes += Array(rest[..<open].utf8)
+            let afterOpen = rest.index(after: open)
+            let close = rest[afterOpen...].firstIndex(of: "»")!
+            let inner = rest[afterOpen..<close]
+            let colon = inner.firstIndex(of: ":")!
+            let rule = String(inner[..<colon])
+            let body = Array(inner[inner.index(after: colon)...].utf8)
+            expected.append(Found(rule, bytes.count, bytes.count + body.count))
+            bytes += body
+            rest = rest[rest.index(after: close)...]
+        }
+        bytes += Array(rest.utf8)
+        return (bytes, expected)
+    }
+}
+
+let engineCases: [EngineCase] = [
+    EngineCase(name: "nhs spaced and plain", text: "NHS «nhs:943 476 5919» and «nhs:9434765919»."),
+    EngineCase(name: "nhs bad check digit is not found", text: "NHS 943 476 5918 is wrong."),
+    EngineCase(name: "mixed separators are not one number", text: "943 476-5919"),
+    EngineCase(name: "sort code needs context", text: "on 12-03-21 we met; sort code «sort_code:12-03-21»"),
+    EngineCase(name: "deny word vetoes", text: "section 1234567 and acct «digits6:7654321»"),
+    EngineCase(name: "email", text: "mail «email:j.smith+case@example.police.uk», thanks"),
+    EngineCase(name: "titled names skip the title", text: "Mr «titled:Okafor» met Dr «titled:Patel-Jones» and Mr Justice Holroyde in Dr Martens."),
+    EngineCase(name: "party full name, surname after title, SURNAME, Forename", text: "«party:John Smith» said; later Mr «party:Smith» and «party:SMITH, John» again."),
+    EngineCase(name: "party possessive stays outside", text: "«party:John Smith»'s car"),
+    EngineCase(name: "first name alone is not a finding", text: "John went home."),
+    EngineCase(name: "non-ASCII party names any case", text: "«party:Zoë O'Neill» and «party:ZOË O'NEILL» and «party:Łukasz Nowak-Kowalski»"),
+    EngineCase(name: "surname inside a longer hyphenated name is not a mention", text: "Mr «titled:Nowak-Kowalskiego» came, not Nowak-Kowalskiego alone"),
+    EngineCase(name: "name glued to letters is not a mention", text: "JohnSmith and Neill in O'Neillson"),
+    EngineCase(name: "dictionary with required context", text: "he was diagnosed with «health:type 2 diabetes». Separately, much later on, a diabetes awareness week"),
+    EngineCase(name: "middle name forms", text: "«party:Siobhán Mary Kelly» and «party:Siobhán Kelly» and «party:Kelly, Siobhán»"),
+    EngineCase(name: "always-run rule", text: "code «anywhere:ZZ1f» here"),
+    EngineCase(name: "validated beats longer unvalidated", text: "acct «nhs:9434765919»"),
+    EngineCase(name: "empty", text: ""),
+    EngineCase(name: "invalid UTF-8 does not shift offsets", text: "\u{FFFD}NHS «nhs:943 476 5919»"),
+]
+
+@Suite struct EngineTableTests {
+    @Test(arguments: engineCases)
+    func fastEngine(_ c: EngineCase) throws {
+        let (bytes, expected) = c.parse()
+        let engine = try MiniPack.engine(.fast)
+        #expect(scanAll(engine, bytes).map(normalise) == expected.map(normalise))
+    }
+
+    @Test(arguments: engineCases)
+    func referenceEngine(_ c: EngineCase) throws {
+        let (bytes, expected) = c.parse()
+        let engine = try MiniPack.engine(.reference)
+        #expect(scanAll(engine, bytes).map(normalise) == expected.map(normalise))
+    }
+
+    @Test(arguments: engineCases)
+    func streamingSmallChunks(_ c: EngineCase) throws {
+        let (bytes, expected) = c.parse()
+        let engine = try MiniPack.engine(.fast)
+        for chunk in [1, 3, 17, 4096] {
+            #expect(try scanStreaming(engine, bytes, chunkSize: chunk).map(normalise) == expected.map(normalise), "chunk \(chunk)")
+        }
+    }
+
+    @Test func rawInvalidUTF8Bytes() throws {
+        let engine = try MiniPack.engine(.fast)
+        let bytes: [UInt8] = [0xFF, 0xFE, 0xC3] + Array(" 943 476 5919 ".utf8) + [0x80, 0xED, 0xA0, 0x80]
+        #expect(scanAll(engine, bytes) == [Found("nhs", 4, 16)])
+    }
+
+    private func normalise(_ f: Found) -> Found {
+        f.rule == "person_name.party" ? Found("party", f.start, f.end) : f
+    }
+}

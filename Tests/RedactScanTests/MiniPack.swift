@@ -1,0 +1,106 @@
+import Foundation
+import RedactCore
+import RedactPatterns
+@testable import RedactScan
+
+/// A small pack built in code, so engine tests do not depend on the UK pack's contents.
+enum MiniPack {
+    static func mod11(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits: [Int] = []
+        for c in b where c >= 0x30 && c <= 0x39 { digits.append(Int(c - 0x30)) }
+        guard digits.count == 10 else { return false }
+        var sum = 0
+        for i in 0..<9 { sum += digits[i] * (10 - i) }
+        var check = 11 - sum % 11
+        if check == 11 { check = 0 }
+        return check != 10 && check == digits[9]
+    }
+
+    static func validators(_ name: String) -> ValidateFunction? {
+        switch name {
+        case "mod11": return { mod11($0) }
+        case "always": return { _ in true }
+        default: return nil
+        }
+    }
+
+    static var pack: PatternPack {
+        let loc = SourceLocation(file: "mini.rules", line: 1)
+        let rules: [Rule] = [
+            Rule(id: "nhs", category: .nhsNumber,
+                 matcher: .pattern(#"(?<![A-Za-z0-9])\d{3}([ -]?)\d{3}\1\d{4}(?![A-Za-z0-9])"#, caseless: false),
+                 validator: "mod11", priority: 70, trigger: .bytes(.digits), maxLength: 12, location: loc),
+            Rule(id: "sort_code", category: .sortCode,
+                 matcher: .pattern(#"(?<![A-Za-z0-9/-])\d{2}([- ]?)\d{2}\1\d{2}(?![A-Za-z0-9/-])"#, caseless: false),
+                 context: ContextSpec(words: ["sort code", "s/c", "bank"], before: 40, after: 10, required: true),
+                 priority: 30, trigger: .bytes(.digits), maxLength: 8, location: loc),
+            Rule(id: "digits6", category: .bankAccount,
+                 matcher: .pattern(#"(?<!\d)\d{6,8}(?!\d)"#, caseless: false),
+                 denyContext: ContextSpec(words: ["section", "isbn"], before: 20, after: 0, required: false),
+                 priority: 10, trigger: .bytes(.digits), maxLength: 8, location: loc),
+            Rule(id: "email", category: .emailAddress,
+                 matcher: .pattern(#"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])"#, caseless: false),
+                 priority: 50, trigger: .bytes(ByteSet([UInt8(ascii: "@")])), maxLength: 400, location: loc),
+            Rule(id: "titled", category: .personName,
+                 matcher: .pattern(#"(?<![A-Za-z])(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+\K(?!Justice\b|Martens\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"#, caseless: false),
+                 priority: 40, trigger: .literals(["mr", "mrs", "ms", "miss", "dr"]), maxLength: 60, location: loc),
+            Rule(id: "health", category: .specialCategory, matcher: .dictionary("health"),
+                 context: ContextSpec(words: ["diagnosed", "suffers from"], before: 40, after: 0, required: true),
+                 priority: 20, location: loc),
+            Rule(id: "anywhere", category: .ipAddress,
+                 matcher: .pattern(#"\bzz[0-9a-f]{2}\b"#, caseless: true), priority: 5, trigger: .always, maxLength: 4, location: loc),
+        ]
+        return PatternPack(name: "mini", version: "1", rules: rules, dictionaries: [
+            "health": Dictionary(name: "health", terms: ["diabetes", "epilepsy", "type 2 diabetes", "Ménière's disease"], location: loc),
+        ])
+    }
+
+    static let parties = PartyList(parties: [
+        .init(name: "John Smith", role: .witness),
+        .init(name: "Zoë O'Neill", role: .victim),
+        .init(name: "Łukasz Nowak-Kowalski", role: .defendant),
+        .init(name: "Siobhán Mary Kelly", role: .witness),
+    ])
+
+    static func engine(_ mode: ScanEngine.Mode, parties: PartyList = MiniPack.parties) throws -> ScanEngine {
+        let table = try RuleTable(pack: pack, parties: parties, validators: validators)
+        return try ScanEngine(table: table, pack: pack, mode: mode)
+    }
+}
+
+/// Whole-buffer scan (no streaming) as (rule id, start, end) triples.
+func scanAll(_ engine: ScanEngine, _ text: [UInt8]) -> [Found] {
+    var out: [Finding] = []
+    let scratch = engine.makeScratch()
+    text.withUnsafeBufferPointer { buf in
+        engine.scan(buf, emit: 0..<buf.count, scratch: scratch, into: &out)
+    }
+    return out.map { Found(engine.table[$0.rule].id, $0.start, $0.end) }
+}
+
+/// Streaming scan through a temporary file with the given chunk size.
+func scanStreaming(_ engine: ScanEngine, _ text: [UInt8], chunkSize: Int) throws -> [Found] {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("redact-test-\(UUID().uuidString)")
+    try Data(text).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let fd = open(url.path, O_RDONLY)
+    defer { close(fd) }
+    var out: [Found] = []
+    let scanner = StreamScanner(engine: engine, chunkSize: chunkSize, scanBinary: true)
+    _ = try scanner.scan(fd: fd, path: url.path, scratch: engine.makeScratch()) { f, _, _ in
+        out.append(Found(engine.table[f.rule].id, f.start, f.end))
+    }
+    return out
+}
+
+struct Found: Hashable, CustomStringConvertible {
+    var rule: String
+    var start: Int
+    var end: Int
+    init(_ rule: String, _ start: Int, _ end: Int) {
+        self.rule = rule
+        self.start = start
+        self.end = end
+    }
+    var description: String { "\(rule)@\(start)..<\(end)" }
+}
