@@ -16,7 +16,7 @@ import RedactCore
 /// the findings that *start* inside the block are emitted. Every decision about a finding looks
 /// at most `overlap` bytes away from it, so the result is the same for any block size from
 /// 1 byte up; the block size is also the read size.
-public struct StreamScanner {
+public struct StreamScanner: Sendable {
     public let engine: ScanEngine
     public let chunkSize: Int
     /// Whether to scan files that look binary (a NUL byte in the first 8 KiB).
@@ -37,13 +37,20 @@ public struct StreamScanner {
         public var skippedBinary = false
     }
 
-    /// Reads `fd` to its end and calls `onFinding` for each finding, in order of start, with
-    /// absolute byte offsets. `onBlock` is called with each block's bytes before the findings
-    /// in it are reported (line counting, progress); it may ignore them.
+    /// Convenience: calls `onFinding` for each finding, in order of start.
     public func scan(
         fd: Int32, path: String, scratch: ScanScratch,
         onFinding: (Finding, _ buffer: UnsafeBufferPointer<UInt8>, _ bufferBase: Int) -> Void
     ) throws -> Outcome {
+        try withoutActuallyEscaping(onFinding) { escapable in
+            var sink = ClosureSink(onFinding: escapable)
+            return try scan(fd: fd, path: path, scratch: scratch, sink: &sink)
+        }
+    }
+
+    /// Reads `fd` to its end and pushes every finding, in order of start with absolute byte
+    /// offsets, and every byte range, in order, into `sink` (see `ScanSink`).
+    public func scan<Sink: ScanSink>(fd: Int32, path: String, scratch: ScanScratch, sink: inout Sink) throws -> Outcome {
         let overlap = engine.overlap
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkSize + 2 * overlap + 1)
@@ -65,6 +72,7 @@ public struct StreamScanner {
             outcome.skippedBinary = true
             return outcome
         }
+        sink.begin()
 
         var blockStart = 0
         while true {
@@ -80,18 +88,20 @@ public struct StreamScanner {
                 let region = UnsafeBufferPointer(rebasing: all[(regionStart - bufferBase)..<(regionEnd - bufferBase)])
                 engine.scan(region, emit: (blockStart - regionStart)..<(emitEnd - regionStart), base: regionStart,
                             scratch: scratch, into: &findings)
-                for f in findings { onFinding(f, all, bufferBase) }
+                for f in findings { sink.finding(f, buffer: all, bufferBase: bufferBase) }
             }
             outcome.findings += findings.count
             blockStart = emitEnd
             // Keep `overlap` bytes before the next block; drop the rest.
             let keepFrom = max(bufferBase, blockStart - overlap)
             if keepFrom - bufferBase >= max(chunkSize, overlap) || (eof && keepFrom > bufferBase) {
+                buffer.withUnsafeBufferPointer { sink.release(upTo: keepFrom, buffer: $0, bufferBase: bufferBase) }
                 buffer.removeFirst(keepFrom - bufferBase)
                 bufferBase = keepFrom
             }
         }
         outcome.bytes = bufferBase + buffer.count
+        buffer.withUnsafeBufferPointer { sink.release(upTo: outcome.bytes, buffer: $0, bufferBase: bufferBase) }
         return outcome
     }
 
@@ -111,4 +121,55 @@ public struct StreamScanner {
             throw ScanError(.io, path: path, detail: "read failed: \(cause)")
         }
     }
+}
+
+/// Receives a scan's results, push-style (ripgrep's `Sink`): findings in order of start, and
+/// `release` before the scanner drops bytes from its buffer, so a sink that copies or counts
+/// bytes (apply, line numbers) sees every byte exactly once, in order, while it is still there.
+public protocol ScanSink {
+    /// Called once, after the binary check passed and before any finding.
+    mutating func begin()
+    /// A finding; `buffer[0]` is at absolute offset `bufferBase` and holds the finding's bytes.
+    mutating func finding(_ f: Finding, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int)
+    /// Bytes before absolute offset `upTo` are about to be dropped (at the end: the input size).
+    mutating func release(upTo: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int)
+}
+
+extension ScanSink {
+    public mutating func begin() {}
+    public mutating func release(upTo: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {}
+}
+
+struct ClosureSink: ScanSink {
+    let onFinding: (Finding, UnsafeBufferPointer<UInt8>, Int) -> Void
+    mutating func finding(_ f: Finding, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) { onFinding(f, buffer, bufferBase) }
+}
+
+/// Tracks 1-based line and column (in bytes) of absolute offsets, by counting newlines as the
+/// bytes pass. Use inside a sink: `advance` before `release` drops bytes.
+public struct LineCounter: Sendable {
+    public private(set) var line = 1
+    private var lineStart = 0
+    private var cursor = 0
+
+    public init() {}
+
+    /// Counts newlines up to `offset` (which must be >= every earlier offset and in `buffer`).
+    public mutating func advance(to offset: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {
+        guard offset > cursor else { return }
+        let from = max(cursor, bufferBase) - bufferBase
+        let to = offset - bufferBase
+        var i = from
+        while i < to {
+            if buffer[i] == 0x0A {
+                line += 1
+                lineStart = bufferBase + i + 1
+            }
+            i += 1
+        }
+        cursor = offset
+    }
+
+    /// Column (1-based, in bytes) of the current cursor.
+    public var column: Int { cursor - lineStart + 1 }
 }

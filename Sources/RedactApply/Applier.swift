@@ -1,0 +1,144 @@
+import Foundation
+import RedactCore
+import RedactScan
+
+/// What applying redaction to one input produced.
+public struct ApplyOutcome: Sendable {
+    public var input: Input
+    public var outputPath: String?
+    public var manifest: Manifest?
+    public var skippedBinary = false
+}
+
+/// Redacts one input into a redacted copy plus manifest, both written atomically.
+public struct Applier: Sendable {
+    public let scanner: StreamScanner
+    public let replacer: Replacer
+    public let toolVersion: String
+    public let overwrite: Bool
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let path: String
+        public let cause: String
+        public var description: String { "\(path): \(cause)" }
+    }
+
+    public init(scanner: StreamScanner, replacer: Replacer, toolVersion: String, overwrite: Bool) {
+        self.scanner = scanner
+        self.replacer = replacer
+        self.toolVersion = toolVersion
+        self.overwrite = overwrite
+    }
+
+    /// Writes `outputPath` and `outputPath.manifest.json`. The original is never modified.
+    public func apply(_ input: Input, outputPath: String, scratch: ScanScratch) -> Result<ApplyOutcome, Failure> {
+        if !input.isStandardInput, sameFile(input.path, outputPath) {
+            return .failure(Failure(path: input.path, cause: "the output would replace the original; choose another --out folder"))
+        }
+        let manifestPath = outputPath + ".manifest.json"
+        let output: AtomicFile
+        do {
+            output = try AtomicFile(path: outputPath, overwrite: overwrite)
+            if !overwrite && access(manifestPath, F_OK) == 0 {
+                output.abort()
+                return .failure(Failure(path: manifestPath, cause: "output exists (use --force to overwrite)"))
+            }
+        } catch let e as AtomicFile.Failure {
+            return .failure(Failure(path: e.path, cause: e.cause))
+        } catch {
+            return .failure(Failure(path: outputPath, cause: "\(error)"))
+        }
+        switch redact(input, into: output.fd, outputName: (outputPath as NSString).lastPathComponent, scratch: scratch) {
+        case .failure(let f):
+            output.abort()
+            return .failure(f)
+        case .success(var outcome):
+            if outcome.skippedBinary {
+                output.abort()
+                return .success(outcome)
+            }
+            do {
+                try output.commit(overwrite: overwrite)
+                try writeManifest(outcome.manifest!, to: manifestPath)
+            } catch let e as AtomicFile.Failure {
+                return .failure(Failure(path: e.path, cause: e.cause))
+            } catch {
+                return .failure(Failure(path: outputPath, cause: "\(error)"))
+            }
+            outcome.outputPath = outputPath
+            return .success(outcome)
+        }
+    }
+
+    /// Streams the redacted copy to standard output; the manifest goes to `manifestPath` if given.
+    public func applyToStandardOutput(_ input: Input, manifestPath: String?, scratch: ScanScratch) -> Result<ApplyOutcome, Failure> {
+        let result = redact(input, into: 1, outputName: "-", scratch: scratch)
+        if case .success(let outcome) = result, let manifestPath, let manifest = outcome.manifest {
+            do { try writeManifest(manifest, to: manifestPath) } catch {
+                return .failure(Failure(path: manifestPath, cause: "\(error)"))
+            }
+        }
+        return result
+    }
+
+    private func redact(_ input: Input, into fd: Int32, outputName: String, scratch: ScanScratch) -> Result<ApplyOutcome, Failure> {
+        let inFD: Int32
+        do { inFD = try openInput(input) } catch let e as ScanError {
+            return .failure(Failure(path: e.path, cause: e.detail))
+        } catch {
+            return .failure(Failure(path: input.path, cause: "\(error)"))
+        }
+        defer { if !input.isStandardInput { close(inFD) } }
+        let writer = OutputWriter(fd: fd)
+        var sink = RedactingSink(table: scanner.engine.table, replacer: replacer, writer: writer)
+        let outcome: StreamScanner.Outcome
+        do {
+            outcome = try scanner.scan(fd: inFD, path: input.path, scratch: scratch, sink: &sink)
+        } catch let e as ScanError {
+            return .failure(Failure(path: e.path, cause: e.detail))
+        } catch {
+            return .failure(Failure(path: input.path, cause: "\(error)"))
+        }
+        if outcome.skippedBinary { return .success(ApplyOutcome(input: input, skippedBinary: true)) }
+        writer.flush()
+        if let code = writer.error {
+            return .failure(Failure(path: outputName, cause: "cannot write the redacted copy: \(String(cString: strerror(code)))"))
+        }
+        let s = sink.summary()
+        let table = scanner.engine.table
+        let manifest = Manifest(
+            toolVersion: toolVersion, pack: table.packName, packVersion: table.packVersion,
+            source: input.path, output: outputName, style: replacer.style.rawValue,
+            sha256Original: s.sha256Original, sha256Redacted: s.sha256Redacted,
+            bytesOriginal: s.bytesOriginal, bytesRedacted: s.bytesRedacted,
+            counts: sink.counts, redactions: sink.entries)
+        return .success(ApplyOutcome(input: input, manifest: manifest))
+    }
+
+    private func writeManifest(_ manifest: Manifest, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(manifest) + Data("\n".utf8)
+        let file = try AtomicFile(path: path, overwrite: true)
+        let written = data.withUnsafeBytes { raw -> Int in
+            var done = 0
+            while done < raw.count {
+                let n = write(file.fd, raw.baseAddress! + done, raw.count - done)
+                if n <= 0 { if errno == EINTR { continue }; return -1 }
+                done += n
+            }
+            return done
+        }
+        guard written == data.count else {
+            file.abort()
+            throw Failure(path: path, cause: "cannot write the manifest: \(String(cString: strerror(errno)))")
+        }
+        try file.commit(overwrite: true)
+    }
+
+    private func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}

@@ -1,0 +1,52 @@
+import RedactCore
+
+/// A byte range, `end` exclusive.
+public struct ByteRange: Codable, Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One redaction as the manifest records it: where it was in the original and where its mark
+/// is in the output (they differ when a label or a multi-byte mark replaces the text). Never
+/// the matched text.
+public struct RedactionEntry: Codable, Hashable, Sendable {
+    public var category: String
+    public var rule: String
+    public var style: String
+    public var original: ByteRange
+    public var output: ByteRange
+    /// For a party-list name, the party's role (profiles decide by role); else nil.
+    public var role: String?
+}
+
+/// The manifest written beside each redacted copy as `<name>.manifest.json`.
+public struct Manifest: Codable, Sendable {
+    public var tool: String = "redact"
+    public var toolVersion: String
+    public var pack: String
+    public var packVersion: String
+    /// The input's name (as given); the redacted copy's file name.
+    public var source: String
+    public var output: String
+    public var style: String
+    public var sha256Original: String
+    public var sha256Redacted: String
+    public var bytesOriginal: Int
+    public var bytesRedacted: Int
+    public var counts: [String: Int]
+    public var redactions: [RedactionEntry]
+
+    enum CodingKeys: String, CodingKey {
+        case tool, pack, source, output, style, counts, redactions
+        case toolVersion = "tool_version"
+        case packVersion = "pack_version"
+        case sha256Original = "sha256_original"
+        case sha256Redacted = "sha256_redacted"
+        case bytesOriginal = "bytes_original"
+        case bytesRedacted = "bytes_redacted"
+    }
+}

@@ -1,0 +1,84 @@
+import Crypto
+import RedactCore
+import RedactScan
+
+/// A scan sink that writes the redacted copy while the input streams past: every byte outside
+/// a finding is copied exactly (line endings, BOM and invalid UTF-8 included), each finding is
+/// replaced by its mark, and both sides are hashed for the manifest and the log.
+public struct RedactingSink: ScanSink {
+    public let table: RuleTable
+    public let replacer: Replacer
+    public var writer: OutputWriter
+
+    private var copied = 0      // absolute input offset copied (or replaced) so far
+    private var hashed = 0      // absolute input offset hashed so far
+    private var outOffset = 0
+    private var inputHash = SHA256()
+    private var outputHash = SHA256()
+    private var scratch: [UInt8] = []
+    public private(set) var entries: [RedactionEntry] = []
+    public private(set) var counts: [String: Int] = [:]
+
+    public init(table: RuleTable, replacer: Replacer, writer: OutputWriter) {
+        self.table = table
+        self.replacer = replacer
+        self.writer = writer
+        scratch.reserveCapacity(256)
+    }
+
+    public mutating func finding(_ f: Finding, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {
+        precondition(f.start >= copied, "findings arrive in order and never overlap")
+        emit(UnsafeBufferPointer(rebasing: buffer[(copied - bufferBase)..<(f.start - bufferBase)]))
+        let rule = table[f.rule]
+        let value = UnsafeBufferPointer(rebasing: buffer[(f.start - bufferBase)..<(f.end - bufferBase)])
+        var canonical: [UInt8]? = nil
+        var role: String? = nil
+        if f.tag >= 0, Int(f.tag) < table.parties.parties.count {
+            let party = table.parties.parties[Int(f.tag)]
+            canonical = Array(party.name.lowercased().utf8)
+            role = party.role.rawValue
+        }
+        scratch.removeAll(keepingCapacity: true)
+        replacer.replacement(category: rule.category, value: value, canonical: canonical, into: &scratch)
+        let outStart = outOffset
+        scratch.withUnsafeBufferPointer { emit($0) }
+        entries.append(RedactionEntry(
+            category: rule.category.rawValue, rule: rule.id, style: replacer.style.rawValue,
+            original: ByteRange(start: f.start, end: f.end), output: ByteRange(start: outStart, end: outOffset), role: role))
+        counts[rule.category.rawValue, default: 0] += 1
+        copied = f.end
+    }
+
+    public mutating func release(upTo: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {
+        if upTo > hashed {
+            inputHash.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[(hashed - bufferBase)..<(upTo - bufferBase)])))
+            hashed = upTo
+        }
+        if upTo > copied {
+            emit(UnsafeBufferPointer(rebasing: buffer[(copied - bufferBase)..<(upTo - bufferBase)]))
+            copied = upTo
+        }
+    }
+
+    private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        outputHash.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        writer.write(bytes)
+        outOffset += bytes.count
+    }
+
+    /// Call once after the scan: the hashes and sizes for the manifest.
+    public func summary() -> (sha256Original: String, sha256Redacted: String, bytesOriginal: Int, bytesRedacted: Int) {
+        (hex(inputHash.finalize()), hex(outputHash.finalize()), hashed, outOffset)
+    }
+}
+
+func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for b in digest {
+        out.append(digits[Int(b >> 4)])
+        out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import RedactApply
+import RedactCore
+import RedactScan
+
+extension RedactionStyle: ExpressibleByArgument {}
+
+/// `redact apply`: write redacted copies and their manifests.
+struct ApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Write redacted copies (and a manifest beside each) into a folder, or to standard output.",
+        discussion: """
+        Every byte outside a finding is preserved exactly. Outputs are written atomically and an \
+        existing output is not overwritten without --force; originals are never modified. \
+        Exit 0 when every output was written, 2 otherwise.
+        """
+    )
+
+    @Argument(help: "Files or directories to redact; - for standard input.")
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Folder for the redacted copies, or - for standard output (one input only).", valueName: "DIR"))
+    var out: String
+
+    @OptionGroup var find: FindOptions
+
+    @Option(help: "label ([NHS NUMBER]), block (█ per character), mask (X per letter or digit), pseudonym ([PERSON-KDWQTM], needs --key-file).")
+    var style: RedactionStyle = .label
+
+    @Option(help: ArgumentHelp("HMAC key for pseudonyms (the log never holds it).", valueName: "FILE"))
+    var keyFile: String?
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("Case reference (URN): scopes pseudonyms, and is logged.", valueName: "URN"))
+    var caseReference: String?
+
+    @Option(help: ArgumentHelp("With --out -, write the manifest to this file.", valueName: "FILE"))
+    var manifest: String?
+
+    @Flag(help: "Overwrite existing outputs.")
+    var force = false
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if style == .pseudonym && keyFile == nil { throw ValidationError("--style pseudonym needs --key-file") }
+        if out == "-" && paths.count != 1 { throw ValidationError("--out - takes exactly one input") }
+        if manifest != nil && out != "-" { throw ValidationError("--manifest is only for --out - (otherwise it goes beside each copy)") }
+    }
+
+    func run() throws {
+        let engine = try makeEngine(find)
+        let scanner = find.setup.streamScanner(engine: engine)
+        var key: [UInt8]? = nil
+        if let keyFile {
+            guard let data = FileManager.default.contents(atPath: keyFile), !data.isEmpty else {
+                Stderr.line("redact: \(keyFile): cannot read the key file (or it is empty)")
+                throw ExitCode(ExitStatus.error)
+            }
+            key = [UInt8](data)
+        }
+        let replacer = Replacer(style: style, key: key, caseReference: caseReference ?? "")
+
+        // Inputs and their output names: a file keeps its name; a walked folder keeps its layout.
+        var jobs: [(input: Input, name: String)] = []
+        var errors = 0
+        for path in paths {
+            let (inputs, walkErrors) = InputWalker.expand([path])
+            for e in walkErrors { errors += 1; Stderr.line("redact: \(e)") }
+            let isDir = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
+            for input in inputs {
+                let name: String
+                if input.isStandardInput { name = "stdin" } else if isDir {
+                    name = String(input.path.dropFirst(path.hasSuffix("/") ? path.count : path.count + 1))
+                } else {
+                    name = (input.path as NSString).lastPathComponent
+                }
+                jobs.append((input, name))
+            }
+        }
+        let names = jobs.map(\.name)
+        if Set(names).count != names.count {
+            Stderr.line("redact: two inputs would have the same output name; give them separately or rename one")
+            throw ExitCode(ExitStatus.error)
+        }
+        if out != "-" {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                Stderr.line("redact: \(out): cannot create the output folder")
+                throw ExitCode(ExitStatus.error)
+            }
+        }
+
+        let applier = Applier(scanner: scanner, replacer: replacer, toolVersion: RedactCommand.version, overwrite: force)
+        let pool = ScratchPool(engine: engine)
+        var written = 0, skipped = 0
+        orderedParallel(count: jobs.count, workers: out == "-" ? 1 : self.jobs) { i in
+            pool.withScratch { scratch -> Result<ApplyOutcome, Applier.Failure> in
+                let job = jobs[i]
+                if out == "-" { return applier.applyToStandardOutput(job.input, manifestPath: manifest, scratch: scratch) }
+                return applier.apply(job.input, outputPath: (out as NSString).appendingPathComponent(job.name), scratch: scratch)
+            }
+        } deliver: { _, result in
+            switch result {
+            case .success(let outcome):
+                if outcome.skippedBinary {
+                    skipped += 1
+                    Stderr.line("redact: \(outcome.input.path): skipped (binary file; use --binary to redact it)")
+                } else {
+                    written += 1
+                }
+            case .failure(let failure):
+                errors += 1
+                Stderr.line("redact: \(failure)")
+            }
+        }
+        if out != "-" {
+            Stderr.line("redact: \(written) redacted cop\(written == 1 ? "y" : "ies") written to \(out)\(skipped > 0 ? ", \(skipped) skipped" : "")\(errors > 0 ? ", \(errors) error(s)" : "")")
+        }
+        if errors > 0 { throw ExitCode(ExitStatus.error) }
+    }
+}

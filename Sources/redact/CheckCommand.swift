@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import RedactCore
+import RedactScan
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case human, jsonl
+}
+
+/// `redact check`: the pipeline gate. Exit 0 clean, 1 personal data found, 2 error.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Pre-screen inputs: exit 0 clean, 1 personal data found, 2 error.",
+        discussion: "One line per input, then totals. An error in any input gives 2, even if another input had findings."
+    )
+
+    @Argument(help: "Files or directories to check; - for standard input.")
+    var paths: [String] = ["-"]
+
+    @OptionGroup var find: FindOptions
+
+    @Option(help: "Output format: human or jsonl (one object per input, then a totals object).")
+    var format: CheckFormat = .human
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let engine = try makeEngine(find)
+        let scanner = find.setup.streamScanner(engine: engine)
+        let (inputs, walkErrors) = InputWalker.expand(paths)
+        let out = Stdout.shared
+        var errors = 0, withFindings = 0, clean = 0, skipped = 0, findings = 0
+        var totals: [Category: Int] = [:]
+
+        func report(path: String, status: String, count: Int, counts: [Category: Int], detail: String?) {
+            switch format {
+            case .jsonl:
+                let c = counts.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
+                var s = "{\"path\":\(jsonString(path)),\"status\":\"\(status)\",\"findings\":\(count),\"by_category\":{\(c)}"
+                if let detail { s += ",\"error\":\(jsonString(detail))" }
+                out.line(s + "}")
+            case .human:
+                switch status {
+                case "found":
+                    let c = counts.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+                    out.line("\(path): FOUND \(count) (\(c))")
+                case "clean": out.line("\(path): clean")
+                case "skipped": out.line("\(path): skipped (binary)")
+                default: out.line("\(path): ERROR \(detail ?? "")")
+                }
+            }
+        }
+
+        for e in walkErrors {
+            errors += 1
+            Stderr.line("redact: \(e)")
+            report(path: e.path, status: "error", count: 0, counts: [:], detail: e.detail)
+        }
+        let pool = ScratchPool(engine: engine)
+        orderedParallel(count: inputs.count, workers: jobs) { i in
+            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0) }
+        } deliver: { _, result in
+            let path = result.input.path
+            if let e = result.error {
+                errors += 1
+                Stderr.line("redact: \(e)")
+                report(path: path, status: "error", count: 0, counts: [:], detail: e.detail)
+            } else if result.skippedBinary {
+                skipped += 1
+                report(path: path, status: "skipped", count: 0, counts: [:], detail: nil)
+            } else if result.findings.isEmpty {
+                clean += 1
+                report(path: path, status: "clean", count: 0, counts: [:], detail: nil)
+            } else {
+                withFindings += 1
+                findings += result.findings.count
+                var counts: [Category: Int] = [:]
+                for f in result.findings { counts[engine.table[f.finding.rule].category, default: 0] += 1 }
+                for (c, n) in counts { totals[c, default: 0] += n }
+                report(path: path, status: "found", count: result.findings.count, counts: counts, detail: nil)
+            }
+        }
+        let status = errors > 0 ? ExitStatus.error : withFindings > 0 ? ExitStatus.found : ExitStatus.success
+        switch format {
+        case .jsonl:
+            let c = totals.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
+            out.line("{\"total\":true,\"files\":\(inputs.count),\"clean\":\(clean),\"with_findings\":\(withFindings),\"skipped\":\(skipped),\"errors\":\(errors),\"findings\":\(findings),\"by_category\":{\(c)},\"exit\":\(status)}")
+        case .human:
+            out.line("total: \(inputs.count + walkErrors.count) input(s), \(clean) clean, \(withFindings) with personal data (\(findings) findings), \(skipped) skipped, \(errors) error(s)")
+        }
+        out.flush()
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import RedactCore
+import RedactScan
+
+/// Buffered standard output (one write per 64 KiB, not per line).
+final class Stdout: @unchecked Sendable {
+    static let shared = Stdout()
+    let isTerminal = isatty(1) == 1
+    private var buffer: [UInt8] = []
+
+    func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+    func line(_ s: String) { write(s + "\n") }
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(1, raw.baseAddress! + done, raw.count - done)
+                if n <= 0 { if errno == EINTR { continue }; return }
+                done += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// JSON string literal for `s` (RFC 8259 escaping).
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+        default: out.unicodeScalars.append(u)
+        }
+    }
+    return out + "\""
+}
+
+/// One finding in the findings contract of `shared/taxonomy.md`.
+func findingJSON(path: String, _ f: LocatedFinding, table: RuleTable) -> String {
+    let rule = table[f.finding.rule]
+    var s = "{\"path\":\(jsonString(path)),\"start\":\(f.finding.start),\"end\":\(f.finding.end),"
+        + "\"category\":\(jsonString(rule.category.rawValue)),\"rule\":\(jsonString(rule.id))"
+    if let text = f.text { s += ",\"text\":\(jsonString(String(decoding: text, as: UTF8.self)))" }
+    return s + "}"
+}
+
+/// Terminal colours, only on a terminal and only when NO_COLOR is unset.
+struct Colour {
+    let on: Bool
+    init(terminal: Bool) { on = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+    func path(_ s: String) -> String { on ? "\u{1B}[35m\(s)\u{1B}[0m" : s }
+    func category(_ s: String) -> String { on ? "\u{1B}[1;31m\(s)\u{1B}[0m" : s }
+    func dim(_ s: String) -> String { on ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+}
+
+/// A progress line on standard error, only on a terminal and only once the work is long.
+final class ProgressBar: @unchecked Sendable {
+    let counter = ProgressCounter()
+    private let total: Int
+    private var thread: Thread?
+    private var stopped = false
+    private let lock = NSLock()
+
+    init(totalBytes: Int) { total = totalBytes }
+
+    func start() {
+        guard Stderr.isTerminal, total > 0 else { return }
+        let t = Thread { [self] in
+            let begin = Date()
+            while true {
+                Thread.sleep(forTimeInterval: 0.2)
+                lock.lock()
+                let stop = stopped
+                lock.unlock()
+                if stop { break }
+                guard Date().timeIntervalSince(begin) > 1 else { continue }
+                let done = counter.value
+                let pct = min(100, done * 100 / max(total, 1))
+                let bar = String(repeating: "#", count: pct / 4) + String(repeating: ".", count: 25 - pct / 4)
+                FileHandle.standardError.write(Data("\r[\(bar)] \(pct)% \(done >> 20)/\(total >> 20) MiB".utf8))
+            }
+        }
+        thread = t
+        t.start()
+    }
+
+    func stop() {
+        lock.lock()
+        let wasRunning = thread != nil && !stopped
+        stopped = true
+        lock.unlock()
+        if wasRunning { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// Total size of the regular files among `inputs` (standard input counts as unknown, 0).
+func totalSize(_ inputs: [Input]) -> Int {
+    inputs.reduce(0) { sum, input in
+        guard !input.isStandardInput, let attrs = try? FileManager.default.attributesOfItem(atPath: input.path),
+              let size = attrs[.size] as? NSNumber else { return sum }
+        return sum + size.intValue
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import RedactCore
+import RedactScan
+
+enum ScanFormat: String, ExpressibleByArgument, CaseIterable {
+    case human, jsonl
+}
+
+/// `redact scan`: report findings, as JSON Lines for machines or `path:line:col` for people.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Find personal data and report it (never the matched text, unless --show-text).",
+        discussion: "Directories are walked (hidden files skipped); binary files are skipped unless --binary. Exit 0 when every input was scanned, 2 on any error."
+    )
+
+    @Argument(help: "Files or directories to scan; - for standard input.")
+    var paths: [String] = ["-"]
+
+    @OptionGroup var find: FindOptions
+
+    @Option(help: "Output format: human (path:line:col category rule) or jsonl (the findings contract).")
+    var format: ScanFormat = .human
+
+    @Flag(help: "Print per-category counts and totals instead of each finding.")
+    var summary = false
+
+    @Flag(help: "Include the matched text in the output. It is personal data: handle the output accordingly.")
+    var showText = false
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let engine = try makeEngine(find)
+        let scanner = find.setup.streamScanner(engine: engine)
+        let (inputs, walkErrors) = InputWalker.expand(paths)
+        var errors = walkErrors.count
+        for e in walkErrors { Stderr.line("redact: \(e)") }
+
+        let out = Stdout.shared
+        let colour = Colour(terminal: out.isTerminal)
+        var totals: [Category: Int] = [:]
+        var files = 0, bytes = 0, findings = 0
+        let pool = ScratchPool(engine: engine)
+        let progress = ProgressBar(totalBytes: totalSize(inputs) > 64 << 20 ? totalSize(inputs) : 0)
+        progress.start()
+        orderedParallel(count: inputs.count, workers: jobs) { i in
+            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0, withText: showText, progress: progress.counter) }
+        } deliver: { _, result in
+            if let e = result.error {
+                errors += 1
+                Stderr.line("redact: \(e)")
+                return
+            }
+            if result.skippedBinary {
+                Stderr.line("redact: \(result.input.path): skipped (binary file; use --binary to scan it)")
+                return
+            }
+            files += 1
+            bytes += result.bytes
+            findings += result.findings.count
+            var perFile: [Category: Int] = [:]
+            for f in result.findings {
+                let category = engine.table[f.finding.rule].category
+                perFile[category, default: 0] += 1
+                totals[category, default: 0] += 1
+                guard !summary else { continue }
+                switch format {
+                case .jsonl:
+                    out.line(findingJSON(path: result.input.path, f, table: engine.table))
+                case .human:
+                    let rule = engine.table[f.finding.rule]
+                    var line = "\(colour.path(result.input.path)):\(f.line):\(f.column) \(colour.category(rule.category.rawValue)) \(rule.id)"
+                    if let text = f.text { line += " " + colour.dim(String(decoding: text, as: UTF8.self)) }
+                    out.line(line)
+                }
+            }
+            if summary {
+                switch format {
+                case .jsonl:
+                    let counts = perFile.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
+                    out.line("{\"path\":\(jsonString(result.input.path)),\"bytes\":\(result.bytes),\"findings\":\(result.findings.count),\"by_category\":{\(counts)}}")
+                case .human:
+                    let counts = perFile.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+                    out.line("\(colour.path(result.input.path)): \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
+                }
+            }
+        }
+        progress.stop()
+        if summary {
+            switch format {
+            case .jsonl:
+                let counts = totals.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
+                out.line("{\"total\":true,\"files\":\(files),\"bytes\":\(bytes),\"findings\":\(findings),\"errors\":\(errors),\"by_category\":{\(counts)}}")
+            case .human:
+                for (c, n) in totals.sorted(by: { $0.key < $1.key }) { out.line("\(c.rawValue)\t\(n)") }
+                out.line("\(files) file\(files == 1 ? "" : "s"), \(bytes) bytes, \(findings) finding\(findings == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")")
+            }
+        }
+        out.flush()
+        if errors > 0 { throw ExitCode(ExitStatus.error) }
+    }
+}
+
+/// Builds the engine, turning pack and setup errors into a clear message and exit status 2.
+func makeEngine(_ find: FindOptions) throws -> ScanEngine {
+    do {
+        return try find.setup.makeEngine()
+    } catch {
+        Stderr.line("redact: \(error)")
+        throw ExitCode(ExitStatus.error)
+    }
+}
