@@ -128,6 +128,9 @@ public struct Rule: Hashable, Sendable {
     public var trigger: Trigger
     /// Longest match the rule can produce, in bytes. Bounds the engine's windows and streaming carry.
     public var maxLength: Int
+    /// Fewest trigger occurrences every match contains (`min_triggers`; an NHS number holds ten
+    /// digits). A promise like the trigger itself: windows with fewer never run the rule.
+    public var minTriggers: Int = 1
     public var examples: [RuleExample]
     public var location: SourceLocation
 
@@ -163,16 +166,36 @@ public struct Dictionary: Hashable, Sendable {
     }
 }
 
+/// One pack directory that went into a `PatternPack`, as its `pack.conf` names it.
+public struct PackSource: Hashable, Sendable {
+    public var name: String
+    public var version: String
+    /// The directory, as the loader was given it.
+    public var directory: String
+    public init(name: String, version: String, directory: String) {
+        self.name = name
+        self.version = version
+        self.directory = directory
+    }
+}
+
 /// Everything loaded from one or more pack directories.
 public struct PatternPack: Sendable {
+    /// The pack's name; packs loaded together are joined with `+` (`uk+local`).
     public var name: String
+    /// The pack's version; versions of packs loaded together are joined with `+`.
     public var version: String
     public var rules: [Rule]
     public var dictionaries: [String: Dictionary]
-    public init(name: String, version: String, rules: [Rule], dictionaries: [String: Dictionary]) {
+    /// Each pack directory loaded, in load order.
+    public var sources: [PackSource]
+    public init(
+        name: String, version: String, rules: [Rule], dictionaries: [String: Dictionary], sources: [PackSource] = []
+    ) {
         self.name = name
         self.version = version
         self.rules = rules
         self.dictionaries = dictionaries
+        self.sources = sources
     }
 }

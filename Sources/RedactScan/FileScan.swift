@@ -22,19 +22,20 @@ public struct FileScanResult: Sendable {
 /// Collects findings with line numbers (and text, on request).
 struct CollectingSink: ScanSink {
     var lines = LineCounter()
+    let withLines: Bool
     let withText: Bool
     let progress: ProgressCounter?
     var reported = 0
     var found: [LocatedFinding] = []
 
     mutating func finding(_ f: Finding, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {
-        lines.advance(to: f.start, buffer: buffer, bufferBase: bufferBase)
+        if withLines { lines.advance(to: f.start, buffer: buffer, bufferBase: bufferBase) }
         let text = withText ? Array(buffer[(f.start - bufferBase)..<(f.end - bufferBase)]) : nil
-        found.append(LocatedFinding(finding: f, line: lines.line, column: lines.column, text: text))
+        found.append(LocatedFinding(finding: f, line: withLines ? lines.line : 0, column: withLines ? lines.column : 0, text: text))
     }
 
     mutating func release(upTo: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {
-        lines.advance(to: upTo, buffer: buffer, bufferBase: bufferBase)
+        if withLines { lines.advance(to: upTo, buffer: buffer, bufferBase: bufferBase) }
         progress?.add(upTo - reported)
         reported = upTo
     }
@@ -59,12 +60,12 @@ public final class ProgressCounter: @unchecked Sendable {
 
 extension StreamScanner {
     /// Opens, scans and closes one input. Never throws: errors are in the result.
-    public func scanFile(_ input: Input, scratch: ScanScratch, withText: Bool = false, progress: ProgressCounter? = nil) -> FileScanResult {
+    public func scanFile(_ input: Input, scratch: ScanScratch, withLines: Bool = true, withText: Bool = false, progress: ProgressCounter? = nil) -> FileScanResult {
         var result = FileScanResult(input: input)
         do {
             let fd = try openInput(input)
             defer { if !input.isStandardInput { close(fd) } }
-            var sink = CollectingSink(withText: withText, progress: progress)
+            var sink = CollectingSink(withLines: withLines, withText: withText, progress: progress)
             let outcome = try scan(fd: fd, path: input.path, scratch: scratch, sink: &sink)
             result.findings = sink.found
             result.bytes = outcome.bytes

@@ -31,6 +31,8 @@ public final class ScanEngine: Sendable {
     struct Group: Sendable {
         var rules: [Int32]
         var reach: Int
+        /// Per rule (parallel to `rules`): fewest triggers a window must hold to run it.
+        var minTriggers: [Int] = []
     }
 
     let byteGroups: [Group]
@@ -49,6 +51,7 @@ public final class ScanEngine: Sendable {
         self.mode = mode
         var byteSets: [ByteSet] = []
         var byteGroups: [Group] = []
+        var byteGroupKeys: [(set: ByteSet, reach: Int)] = []
         var literalTriggerGroups: [[String]: Int] = [:]
         var literalGroups: [Group] = []
         var always: [Int32] = []
@@ -76,12 +79,15 @@ public final class ScanEngine: Sendable {
                 case .always:
                     always.append(index)
                 case .bytes(let set):
-                    if let g = byteSets.firstIndex(of: set) {
+                    // One group per (trigger set, reach): each rule's windows stay as tight as
+                    // its own max_length, rather than the longest rule's.
+                    if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.reach == rule.maxLength }) {
                         byteGroups[g].rules.append(index)
-                        byteGroups[g].reach = max(byteGroups[g].reach, rule.maxLength)
+                        byteGroups[g].minTriggers.append(rule.minTriggers)
                     } else {
+                        byteGroupKeys.append((set, rule.maxLength))
                         byteSets.append(set)
-                        byteGroups.append(Group(rules: [index], reach: rule.maxLength))
+                        byteGroups.append(Group(rules: [index], reach: rule.maxLength, minTriggers: [rule.minTriggers]))
                     }
                 case .literals, .dictionary:
                     var words: [String]
@@ -109,8 +115,8 @@ public final class ScanEngine: Sendable {
             literals.add(v.bytes, .party(party: v.party, skip: Int32(v.skip)))
             maxReach = max(maxReach, v.bytes.count)
         }
-        guard byteSets.count <= 8 else {
-            throw ScanError(.invalidPack, path: pack.name, detail: "more than 8 distinct byte triggers")
+        guard byteSets.count <= 64 else {
+            throw ScanError(.invalidPack, path: pack.name, detail: "more than 64 distinct (byte trigger, max_length) pairs")
         }
         self.byteGroups = byteGroups
         self.triggers = TriggerScanner(groups: byteSets)
@@ -141,120 +147,189 @@ public final class ScanEngine: Sendable {
     public func scan(_ buffer: UnsafeBufferPointer<UInt8>, emit: Range<Int>, base: Int = 0,
                      scratch: ScanScratch, into out: inout [Finding]) {
         guard let p = buffer.baseAddress, buffer.count > 0 else { return }
-        let n = buffer.count
-        scratch.candidates.removeAll(keepingCapacity: true)
+        // The pass owns the scratch arrays while it runs: locals and `inout` need no dynamic
+        // exclusivity checks, which on class properties cost more than the scan itself.
+        var pass = Pass(engine: self, p: p, n: buffer.count, scratch: scratch)
+        pass.run(buffer)
+        for c in pass.resolved where emit.contains(c.start) {
+            out.append(Finding(start: c.start + base, end: c.end + base, rule: c.rule, tag: c.tag))
+        }
+        pass.giveBack(to: scratch)
+    }
+}
 
+/// One scan of one buffer. A struct so its state is accessed statically (no runtime
+/// exclusivity checks) and its arrays are borrowed from, then returned to, the scratch.
+private struct Pass {
+    let engine: ScanEngine
+    let table: RuleTable
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    let matchData: PCRE2MatchData
+    var candidates: [Candidate]
+    var resolved: [Candidate]
+    var cluster: [Candidate]
+    var hits: [LiteralHit]
+    var windowStart: [Int]
+    var windowEnd: [Int]
+    var windowCount: [Int]
+    var literalWindowStart: [Int]
+    var literalWindowEnd: [Int]
+
+    init(engine: ScanEngine, p: UnsafePointer<UInt8>, n: Int, scratch: ScanScratch) {
+        self.engine = engine
+        self.table = engine.table
+        self.p = p
+        self.n = n
+        matchData = scratch.matchData
+        candidates = scratch.candidates; scratch.candidates = []
+        resolved = scratch.resolved; scratch.resolved = []
+        cluster = scratch.cluster; scratch.cluster = []
+        hits = scratch.hits; scratch.hits = []
+        windowStart = scratch.windowStart; scratch.windowStart = []
+        windowEnd = scratch.windowEnd; scratch.windowEnd = []
+        windowCount = scratch.windowCount; scratch.windowCount = []
+        literalWindowStart = scratch.literalWindowStart; scratch.literalWindowStart = []
+        literalWindowEnd = scratch.literalWindowEnd; scratch.literalWindowEnd = []
+        candidates.removeAll(keepingCapacity: true)
+        resolved.removeAll(keepingCapacity: true)
+        hits.removeAll(keepingCapacity: true)
+        for g in literalWindowStart.indices {
+            literalWindowStart[g] = -1
+            literalWindowEnd[g] = -1
+        }
+    }
+
+    mutating func giveBack(to scratch: ScanScratch) {
+        scratch.candidates = candidates
+        scratch.resolved = resolved
+        scratch.cluster = cluster
+        scratch.hits = hits
+        scratch.windowStart = windowStart
+        scratch.windowEnd = windowEnd
+        scratch.windowCount = windowCount
+        scratch.literalWindowStart = literalWindowStart
+        scratch.literalWindowEnd = literalWindowEnd
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let literals = engine.literals
         // Literals: dictionary terms and party names become candidates; literal triggers open windows.
-        scratch.hits.removeAll(keepingCapacity: true)
-        if !literals.isEmpty { matcher.findAll(buffer, into: &scratch.hits) }
-        if mode == .reference || !literalGroups.isEmpty { scratch.hits.sort { $0.end < $1.end } }
-        for hit in scratch.hits {
-            let len = literalLengths[Int(hit.pattern)]
+        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits) }
+        if engine.mode == .reference || !engine.literalGroups.isEmpty { hits.sort { $0.end < $1.end } }
+        for h in hits.indices {
+            let hit = hits[h]
+            let len = engine.literalLengths[Int(hit.pattern)]
             let start = hit.end - len
             for action in literals.actions[Int(hit.pattern)] {
                 switch action {
                 case .term(let rule):
                     if WordBoundary.termBoundsOK(p, lower: 0, upper: n, start: start, end: hit.end) {
-                        add(p, n, start, hit.end, rule, -1, scratch)
+                        add(start, hit.end, rule, -1)
                     }
                 case .party(let party, let skip):
-                    let s = start + Int(skip)
                     if WordBoundary.nameStartOK(p, lower: 0, start: start), WordBoundary.nameEndOK(p, upper: n, end: hit.end) {
-                        add(p, n, s, hit.end, table.partyRule, party, scratch)
+                        add(start + Int(skip), hit.end, table.partyRule, party)
                     }
                 case .trigger(let group):
-                    if mode == .fast { literalWindow(group: Int(group), start: start, end: hit.end, p, n, scratch) }
+                    if engine.mode == .fast { literalWindow(group: Int(group), start: start, end: hit.end) }
                 }
             }
         }
 
-        switch mode {
+        switch engine.mode {
         case .fast:
-            for g in 0..<literalGroups.count { flushLiteralWindow(group: g, p, n, scratch) }
-            scanByteTriggers(p, n, scratch)
-            for rule in alwaysRules { runRule(rule, p, n, from: 0, limit: n, length: n, scratch) }
+            for g in 0..<engine.literalGroups.count { flushLiteralWindow(group: g) }
+            scanByteTriggers()
+            for rule in engine.alwaysRules { runRule(rule, from: 0, limit: n, length: n) }
         case .reference:
-            for rule in patternRules { runRule(rule, p, n, from: 0, limit: n, length: n, scratch) }
+            for rule in engine.patternRules { runRule(rule, from: 0, limit: n, length: n) }
         }
 
-        Decide.sortAndDedupe(&scratch.candidates)
-        scratch.resolved.removeAll(keepingCapacity: true)
-        Decide.resolve(&scratch.candidates, into: &scratch.resolved, cluster: &scratch.cluster)
-        for c in scratch.resolved where emit.contains(c.start) {
-            out.append(Finding(start: c.start + base, end: c.end + base, rule: c.rule, tag: c.tag))
-        }
+        Decide.sortAndDedupe(&candidates)
+        Decide.resolve(&candidates, into: &resolved, cluster: &cluster)
     }
 
     @inline(__always)
-    private func add(_ p: UnsafePointer<UInt8>, _ n: Int, _ s: Int, _ e: Int, _ rule: Int32, _ tag: Int32, _ scratch: ScanScratch) {
+    mutating func add(_ s: Int, _ e: Int, _ rule: Int32, _ tag: Int32) {
         if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: table.rules[Int(rule)]) {
-            scratch.candidates.append(c)
+            candidates.append(c)
         }
     }
 
     /// Global PCRE2 iteration of one rule over `p[from..<limit]`, lookahead up to `length`.
     @inline(__always)
-    private func runRule(_ rule: Int32, _ p: UnsafePointer<UInt8>, _ n: Int, from: Int, limit: Int, length: Int, _ scratch: ScanScratch) {
+    mutating func runRule(_ rule: Int32, from: Int, limit: Int, length: Int) {
         guard let pattern = table.rules[Int(rule)].pattern else { return }
-        pattern.forEachMatch(in: p, length: length, from: from, limit: limit, scratch: scratch.matchData) { r, _ in
-            add(p, n, r.lowerBound, r.upperBound, rule, -1, scratch)
+        var start = from
+        while start <= limit {
+            guard let r = pattern.firstMatch(in: p, length: length, from: start, scratch: matchData), r.lowerBound < limit else { return }
+            add(r.lowerBound, r.upperBound, rule, -1)
+            start = r.upperBound > r.lowerBound ? r.upperBound : r.upperBound + 1
         }
     }
 
-    private func runGroup(_ group: Group, _ p: UnsafePointer<UInt8>, _ n: Int, window: Range<Int>, _ scratch: ScanScratch) {
-        let length = min(n, window.upperBound + Self.lookaheadMargin)
-        for rule in group.rules {
-            runRule(rule, p, n, from: window.lowerBound, limit: window.upperBound, length: length, scratch)
+    mutating func runGroup(_ group: ScanEngine.Group, window: Range<Int>, triggers: Int = .max) {
+        let length = min(n, window.upperBound + ScanEngine.lookaheadMargin)
+        for k in group.rules.indices where group.minTriggers.isEmpty || group.minTriggers[k] <= triggers {
+            runRule(group.rules[k], from: window.lowerBound, limit: window.upperBound, length: length)
         }
     }
 
-    private func scanByteTriggers(_ p: UnsafePointer<UInt8>, _ n: Int, _ scratch: ScanScratch) {
-        guard !byteGroups.isEmpty else { return }
-        for g in 0..<byteGroups.count { scratch.windowStart[g] = -1; scratch.windowEnd[g] = -1 }
-        triggers.forEachTrigger(p, from: 0, to: n) { t, mask in
+    mutating func scanByteTriggers() {
+        let groups = engine.byteGroups
+        guard !groups.isEmpty else { return }
+        for g in groups.indices {
+            windowStart[g] = -1
+            windowEnd[g] = -1
+            windowCount[g] = 0
+        }
+        engine.triggers.forEachTrigger(p, from: 0, to: n) { t, mask in
             var m = mask
             while m != 0 {
                 let g = m.trailingZeroBitCount
                 m &= m - 1
-                let reach = byteGroups[g].reach
+                let reach = groups[g].reach
                 let ws = max(0, t - reach + 1), we = min(n, t + reach)
-                if scratch.windowEnd[g] > ws {
-                    scratch.windowEnd[g] = we
+                if windowEnd[g] > ws {
+                    windowEnd[g] = we
+                    windowCount[g] += 1
                 } else {
-                    if scratch.windowEnd[g] >= 0 {
-                        runGroup(byteGroups[g], p, n, window: scratch.windowStart[g]..<scratch.windowEnd[g], scratch)
+                    if windowEnd[g] >= 0 {
+                        runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g])
                     }
-                    scratch.windowStart[g] = ws
-                    scratch.windowEnd[g] = we
+                    windowStart[g] = ws
+                    windowEnd[g] = we
+                    windowCount[g] = 1
                 }
             }
         }
-        for g in 0..<byteGroups.count where scratch.windowEnd[g] >= 0 {
-            runGroup(byteGroups[g], p, n, window: scratch.windowStart[g]..<scratch.windowEnd[g], scratch)
+        for g in groups.indices where windowEnd[g] >= 0 {
+            runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g])
         }
     }
 
     /// A literal trigger `p[start..<end]`: matches containing it lie in `[end - reach, start + reach)`.
     /// Hits arrive sorted by end, so window starts are monotonic and merging is a running max.
-    private func literalWindow(group g: Int, start: Int, end: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ scratch: ScanScratch) {
-        let reach = literalGroups[g].reach
+    mutating func literalWindow(group g: Int, start: Int, end: Int) {
+        let reach = engine.literalGroups[g].reach
         let ws = max(0, end - reach), we = min(n, start + reach)
         guard we > ws else { return }  // the literal is longer than any match of the group
-        if scratch.literalWindowEnd[g] > ws {
-            scratch.literalWindowEnd[g] = max(scratch.literalWindowEnd[g], we)
+        if literalWindowEnd[g] > ws {
+            literalWindowEnd[g] = max(literalWindowEnd[g], we)
         } else {
-            flushLiteralWindow(group: g, p, n, scratch)
-            scratch.literalWindowStart[g] = ws
-            scratch.literalWindowEnd[g] = we
+            flushLiteralWindow(group: g)
+            literalWindowStart[g] = ws
+            literalWindowEnd[g] = we
         }
     }
 
-    private func flushLiteralWindow(group g: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ scratch: ScanScratch) {
-        if scratch.literalWindowEnd[g] >= 0 {
-            runGroup(literalGroups[g], p, n, window: scratch.literalWindowStart[g]..<scratch.literalWindowEnd[g], scratch)
+    mutating func flushLiteralWindow(group g: Int) {
+        if literalWindowEnd[g] >= 0 {
+            runGroup(engine.literalGroups[g], window: literalWindowStart[g]..<literalWindowEnd[g])
         }
-        scratch.literalWindowStart[g] = -1
-        scratch.literalWindowEnd[g] = -1
+        literalWindowStart[g] = -1
+        literalWindowEnd[g] = -1
     }
 }
 
@@ -268,6 +343,8 @@ public final class ScanScratch {
     var hits: [LiteralHit] = []
     var windowStart: [Int]
     var windowEnd: [Int]
+    /// Trigger bytes inside each open window (every trigger of the group's set in its range).
+    var windowCount: [Int]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
 
@@ -275,6 +352,7 @@ public final class ScanScratch {
         matchData = PCRE2MatchData(pairs: pairs)
         windowStart = Array(repeating: -1, count: max(groups, 1))
         windowEnd = Array(repeating: -1, count: max(groups, 1))
+        windowCount = Array(repeating: 0, count: max(groups, 1))
         literalWindowStart = Array(repeating: -1, count: max(groups, 1))
         literalWindowEnd = Array(repeating: -1, count: max(groups, 1))
         candidates.reserveCapacity(1024)

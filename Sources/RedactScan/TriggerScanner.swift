@@ -7,15 +7,15 @@ import RedactPatterns
 /// trigger byte is skipped at SIMD speed, which is what makes sparse text fast.
 struct TriggerScanner: Sendable {
     /// For each byte, a bitmask of the byte groups it triggers (bit g = group g); 0 for none.
-    let table: [UInt8]
+    let table: [UInt64]
     let lows: SIMD4<UInt8>
     let widths: SIMD4<UInt8>
 
     init(groups: [ByteSet]) {
-        precondition(groups.count <= 8, "at most 8 distinct byte triggers")
-        var table = [UInt8](repeating: 0, count: 256)
+        precondition(groups.count <= 64, "at most 64 byte-trigger groups")
+        var table = [UInt64](repeating: 0, count: 256)
         for (g, set) in groups.enumerated() {
-            for b in set.members { table[Int(b)] |= 1 << UInt8(g) }
+            for b in set.members { table[Int(b)] |= 1 << UInt64(g) }
         }
         self.table = table
         // Runs of consecutive trigger bytes, then merge the closest runs until four remain.
@@ -37,7 +37,7 @@ struct TriggerScanner: Sendable {
 
     /// Calls `body(index, groupMask)` for every trigger byte in `p[from..<to]`, in order.
     @inline(__always)
-    func forEachTrigger(_ p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int, UInt8) -> Void) {
+    func forEachTrigger(_ p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int, UInt64) -> Void) {
         table.withUnsafeBufferPointer { t in
             let l0 = SIMD32<UInt8>(repeating: lows[0]), w0 = SIMD32<UInt8>(repeating: widths[0])
             let l1 = SIMD32<UInt8>(repeating: lows[1]), w1 = SIMD32<UInt8>(repeating: widths[1])

@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         }
         let pool = ScratchPool(engine: engine)
         orderedParallel(count: inputs.count, workers: jobs) { i in
-            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0) }
+            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0, withLines: false) }
         } deliver: { _, result in
             let path = result.input.path
             if let e = result.error {

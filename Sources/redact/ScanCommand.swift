@@ -47,7 +47,7 @@ struct ScanCommand: ParsableCommand {
         let progress = ProgressBar(totalBytes: totalSize(inputs) > 64 << 20 ? totalSize(inputs) : 0)
         progress.start()
         orderedParallel(count: inputs.count, workers: jobs) { i in
-            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0, withText: showText, progress: progress.counter) }
+            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0, withLines: format == .human && !summary, withText: showText, progress: progress.counter) }
         } deliver: { _, result in
             if let e = result.error {
                 errors += 1
