@@ -36,6 +36,8 @@ public struct Applier: Sendable {
             return .failure(Failure(path: input.path, cause: "the output would replace the original; choose another --out folder"))
         }
         let manifestPath = outputPath + ".manifest.json"
+        let parent = (outputPath as NSString).deletingLastPathComponent
+        if !parent.isEmpty { try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
         let output: AtomicFile
         do {
             output = try AtomicFile(path: outputPath, overwrite: overwrite)

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite struct ScanCLITests {
+    @Test func jsonlFollowsTheContract() throws {
+        let dir = try CLI.tempDir()
+        let doc = dir.appendingPathComponent("mg11.txt")
+        try Data(Fixture.text.utf8).write(to: doc)
+        try Data(Fixture.parties.utf8).write(to: dir.appendingPathComponent("mg11.parties.txt"))
+        let r = try CLI.run(["scan", "--format", "jsonl", "--names", "mg11.parties.txt", "mg11.txt"], cwd: dir)
+        #expect(r.status == 0)
+        let bytes = [UInt8](Fixture.text.utf8)
+        var seen: [String] = []
+        var lastStart = -1
+        for line in r.stdout.split(separator: "\n") {
+            let obj = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(obj.keys) == ["path", "start", "end", "category", "rule"])
+            #expect(obj["path"] as? String == "mg11.txt")
+            let start = try #require(obj["start"] as? Int), end = try #require(obj["end"] as? Int)
+            #expect(start >= lastStart)
+            lastStart = start
+            seen.append(String(decoding: bytes[start..<end], as: UTF8.self))
+        }
+        for value in Fixture.planted { #expect(seen.contains(value), "missing \(value)") }
+        #expect(!seen.contains("QQ 12 34 56 C"))
+        // The matched text itself is never printed without --show-text.
+        for value in Fixture.planted { #expect(!r.stdout.contains(value)) }
+    }
+
+    @Test func showTextAddsTheText() throws {
+        let r = try CLI.run(["scan", "--format", "jsonl", "--show-text", "-"], stdin: Data("NHS 943 476 5919\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"path\":\"-\""))
+        #expect(r.stdout.contains("\"text\":\"943 476 5919\""))
+    }
+
+    @Test func humanFormatGivesLineAndColumn() throws {
+        let r = try CLI.run(["scan", "-"], stdin: Data("first line\nsecond NHS 943 476 5919\n".utf8))
+        #expect(r.stdout == "-:2:12 nhs_number nhs_number.spaced\n")
+    }
+
+    @Test func summaryCountsByCategory() throws {
+        let r = try CLI.run(["scan", "--summary", "-"], stdin: Data("943 476 5919 and 401 023 2137, AB 12 34 56 C\n".utf8))
+        #expect(r.stdout.contains("nhs_number\t2"))
+        #expect(r.stdout.contains("nino\t1"))
+    }
+
+    @Test func directoriesAreWalkedSkippingHiddenAndBinary() throws {
+        let dir = try CLI.tempDir()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("NHS 943 476 5919".utf8).write(to: dir.appendingPathComponent("sub/a.txt"))
+        try Data("NHS 943 476 5919".utf8).write(to: dir.appendingPathComponent(".hidden.txt"))
+        try Data([0x00, 0x01] + Array("NHS 943 476 5919".utf8)).write(to: dir.appendingPathComponent("b.bin"))
+        let r = try CLI.run(["scan", "--format", "jsonl", dir.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").count == 1)
+        #expect(r.stdout.contains("sub/a.txt"))
+        #expect(r.stderr.contains("b.bin: skipped (binary"))
+        let withBinary = try CLI.run(["scan", "--format", "jsonl", "--binary", dir.path])
+        #expect(withBinary.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func categoriesFilterWhatCounts() throws {
+        let input = Data("943 476 5919 and AB 12 34 56 C\n".utf8)
+        let only = try CLI.run(["scan", "--format", "jsonl", "--categories", "nino", "-"], stdin: input)
+        #expect(only.stdout.contains("\"nino\"") && !only.stdout.contains("nhs_number"))
+        let except = try CLI.run(["scan", "--format", "jsonl", "--exclude-categories", "nino", "-"], stdin: input)
+        #expect(!except.stdout.contains("\"nino\"") && except.stdout.contains("nhs_number"))
+        let unknown = try CLI.run(["scan", "--categories", "shoe_size", "-"], stdin: input)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown category shoe_size"))
+    }
+
+    /// The same findings for every chunk size, from the command line, with the real UK pack.
+    @Test func chunkSizeDoesNotChangeFindings() throws {
+        let text = Data((Fixture.text + Fixture.text).utf8)
+        let dir = try CLI.tempDir()
+        try Data(Fixture.parties.utf8).write(to: dir.appendingPathComponent("p.txt"))
+        let names = dir.appendingPathComponent("p.txt").path
+        let reference = try CLI.run(["scan", "--format", "jsonl", "--names", names, "-"], stdin: text).stdout
+        #expect(!reference.isEmpty)
+        for chunk in ["1", "2", "13", "100", "4096"] {
+            let r = try CLI.run(["scan", "--format", "jsonl", "--names", names, "--chunk-size", chunk, "-"], stdin: text)
+            #expect(r.stdout == reference, "chunk \(chunk)")
+        }
+    }
+}
