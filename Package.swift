@@ -32,7 +32,7 @@ let package = Package(
         // The only Swift code that calls PCRE2: compile + JIT once, per-worker match data.
         .target(name: "RedactPCRE2", dependencies: ["CPCRE2"]),
         // Our multi-pattern automaton (Aho-Corasick DFA, byte classes, SIMD start-state skip).
-        .target(name: "RedactAutomaton"),
+        .target(name: "RedactAutomaton", exclude: ["README.md"]),
         // Pattern packs as data: the file format, the loader, validators, dictionaries.
         .target(name: "RedactPatterns", dependencies: ["RedactCore", "RedactPCRE2"]),
         // The engine: prefilter -> PCRE2 confirm -> validate -> context -> overlaps; streaming.
@@ -50,8 +50,13 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Area performance packs: aggregates of the log by area and period, rendered for review.
+        .target(name: "RedactReport", dependencies: [
+            "RedactCore", "RedactLog",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -64,13 +69,16 @@ let package = Package(
         .testTarget(name: "RedactAutomatonTests", dependencies: [
             "RedactAutomaton", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "RedactPatternsTests", dependencies: ["RedactPatterns", "RedactScan"]),
+        .testTarget(name: "RedactPatternsTests", dependencies: ["RedactPatterns", "RedactScan", "RedactPCRE2", "RedactCore"]),
         .testTarget(name: "RedactScanTests", dependencies: [
             "RedactScan", "RedactPatterns", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
         .testTarget(name: "RedactLogTests", dependencies: ["RedactLog"]),
+        .testTarget(name: "RedactReportTests", dependencies: [
+            "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]

@@ -112,6 +112,16 @@ public enum RuleMatcher: Hashable, Sendable {
     case dictionary(String)
 }
 
+/// See `Rule.triggerReach`.
+public struct TriggerReach: Hashable, Sendable {
+    public var before: Int
+    public var after: Int
+    public init(before: Int, after: Int) {
+        self.before = before
+        self.after = after
+    }
+}
+
 /// One rule of a pattern pack.
 public struct Rule: Hashable, Sendable {
     /// Stable id, e.g. `nino.standard`; unique across all loaded packs.
@@ -131,6 +141,10 @@ public struct Rule: Hashable, Sendable {
     /// Fewest trigger occurrences every match contains (`min_triggers`; an NHS number holds ten
     /// digits). A promise like the trigger itself: windows with fewer never run the rule.
     public var minTriggers: Int = 1
+    /// `trigger_reach = BEFORE AFTER`: every match holds a trigger that lies fewer than BEFORE
+    /// bytes after the match start and at most AFTER bytes before its end (a house number opens
+    /// an address). Nil means `maxLength` both ways. Tightens the windows PCRE2 runs in.
+    public var triggerReach: TriggerReach? = nil
     public var examples: [RuleExample]
     public var location: SourceLocation
 

@@ -30,7 +30,10 @@ public final class ScanEngine: Sendable {
 
     struct Group: Sendable {
         var rules: [Int32]
+        /// Bytes a match can extend after its trigger (literal groups: either side).
         var reach: Int
+        /// Bytes before the trigger a match can start (byte groups; see `Rule.triggerReach`).
+        var before: Int = 0
         /// Per rule (parallel to `rules`): fewest triggers a window must hold to run it.
         var minTriggers: [Int] = []
     }
@@ -51,7 +54,7 @@ public final class ScanEngine: Sendable {
         self.mode = mode
         var byteSets: [ByteSet] = []
         var byteGroups: [Group] = []
-        var byteGroupKeys: [(set: ByteSet, reach: Int)] = []
+        var byteGroupKeys: [(set: ByteSet, before: Int, after: Int)] = []
         var literalTriggerGroups: [[String]: Int] = [:]
         var literalGroups: [Group] = []
         var always: [Int32] = []
@@ -80,14 +83,16 @@ public final class ScanEngine: Sendable {
                     always.append(index)
                 case .bytes(let set):
                     // One group per (trigger set, reach): each rule's windows stay as tight as
-                    // its own max_length, rather than the longest rule's.
-                    if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.reach == rule.maxLength }) {
+                    // its own reach, rather than the longest rule's.
+                    let before = rule.triggerReach?.before ?? rule.maxLength
+                    let after = rule.triggerReach?.after ?? rule.maxLength
+                    if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.before == before && $0.after == after }) {
                         byteGroups[g].rules.append(index)
                         byteGroups[g].minTriggers.append(rule.minTriggers)
                     } else {
-                        byteGroupKeys.append((set, rule.maxLength))
+                        byteGroupKeys.append((set, before, after))
                         byteSets.append(set)
-                        byteGroups.append(Group(rules: [index], reach: rule.maxLength, minTriggers: [rule.minTriggers]))
+                        byteGroups.append(Group(rules: [index], reach: after, before: before, minTriggers: [rule.minTriggers]))
                     }
                 case .literals, .dictionary:
                     var words: [String]
@@ -289,8 +294,7 @@ private struct Pass {
             while m != 0 {
                 let g = m.trailingZeroBitCount
                 m &= m - 1
-                let reach = groups[g].reach
-                let ws = max(0, t - reach + 1), we = min(n, t + reach)
+                let ws = max(0, t - groups[g].before + 1), we = min(n, t + groups[g].reach)
                 if windowEnd[g] > ws {
                     windowEnd[g] = we
                     windowCount[g] += 1

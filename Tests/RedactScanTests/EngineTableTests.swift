@@ -48,6 +48,7 @@ let engineCases: [EngineCase] = [
     EngineCase(name: "always-run rule", text: "code «anywhere:ZZ1f» here"),
     EngineCase(name: "validated beats longer unvalidated", text: "acct «nhs:9434765919»"),
     EngineCase(name: "empty", text: ""),
+    EngineCase(name: "asymmetric trigger reach", text: "at «street:12 High Street» and «street:7  Mill Road»; 1234 Long Road is not"),
     EngineCase(name: "invalid UTF-8 does not shift offsets", text: "\u{FFFD}NHS «nhs:943 476 5919»"),
 ]
 

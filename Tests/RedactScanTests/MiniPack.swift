@@ -29,7 +29,10 @@ enum MiniPack {
         let rules: [Rule] = [
             Rule(id: "nhs", category: .nhsNumber,
                  matcher: .pattern(#"(?<![A-Za-z0-9])\d{3}([ -]?)\d{3}\1\d{4}(?![A-Za-z0-9])"#, caseless: false),
-                 validator: "mod11", priority: 70, trigger: .bytes(.digits), maxLength: 12, location: loc),
+                 validator: "mod11", priority: 70, trigger: .bytes(.digits), maxLength: 12, location: loc).withMinTriggers(10),
+            Rule(id: "street", category: .address,
+                 matcher: .pattern(#"(?<![A-Za-z0-9])\d{1,3}[ ]{1,2}[A-Z][a-z]+[ ](?:Road|Street)(?![A-Za-z])"#, caseless: false),
+                 priority: 20, trigger: .bytes(.digits), maxLength: 40, location: loc).withReach(before: 3, after: 40),
             Rule(id: "sort_code", category: .sortCode,
                  matcher: .pattern(#"(?<![A-Za-z0-9/-])\d{2}([- ]?)\d{2}\1\d{2}(?![A-Za-z0-9/-])"#, caseless: false),
                  context: ContextSpec(words: ["sort code", "s/c", "bank"], before: 40, after: 10, required: true),
@@ -103,4 +106,17 @@ struct Found: Hashable, CustomStringConvertible {
         self.end = end
     }
     var description: String { "\(rule)@\(start)..<\(end)" }
+}
+
+extension Rule {
+    func withMinTriggers(_ n: Int) -> Rule {
+        var r = self
+        r.minTriggers = n
+        return r
+    }
+    func withReach(before: Int, after: Int) -> Rule {
+        var r = self
+        r.triggerReach = TriggerReach(before: before, after: after)
+        return r
+    }
 }
