@@ -21,6 +21,10 @@ public struct Applier: Sendable {
         public let path: String
         public let cause: String
         public var description: String { "\(path): \(cause)" }
+        public init(path: String, cause: String) {
+            self.path = path
+            self.cause = cause
+        }
     }
 
     public init(scanner: StreamScanner, replacer: Replacer, toolVersion: String, overwrite: Bool) {

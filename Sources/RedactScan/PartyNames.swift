@@ -1,3 +1,4 @@
+import Foundation
 import RedactCore
 
 /// Case parties handed in with `--names FILE`: one full name per line, optionally a tab and a
@@ -41,6 +42,22 @@ public struct PartyList: Sendable {
     }
 
     public init(parties: [Party]) { self.parties = parties }
+
+    /// Both lists (duplicates kept once).
+    public func merged(with other: PartyList) -> PartyList {
+        var seen = Set(parties)
+        var all = parties
+        for p in other.parties where seen.insert(p).inserted { all.append(p) }
+        return PartyList(parties: all)
+    }
+
+    /// Reads a names file. - Throws: `ScanError` naming the path (never a name).
+    public static func load(path: String) throws -> PartyList {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScanError(.unreadable, path: path, detail: "cannot read the names file")
+        }
+        return try PartyList(fileBytes: [UInt8](data), path: path)
+    }
 
     /// One literal the automaton looks for, and which part of it is the reported span.
     struct Variant: Hashable {

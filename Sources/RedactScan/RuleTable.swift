@@ -86,4 +86,23 @@ public struct RuleTable: Sendable {
         self.packName = pack.name
         self.packVersion = pack.version
     }
+
+    private init(rules: [CompiledRule], partyRule: Int32, parties: PartyList, packName: String, packVersion: String) {
+        self.rules = rules
+        self.partyRule = partyRule
+        self.parties = parties
+        self.packName = packName
+        self.packVersion = packVersion
+    }
+
+    /// The same compiled rules (no PCRE2 recompilation) with another party list.
+    public func with(parties: PartyList) -> RuleTable {
+        var rules = self.rules
+        let old = rules[Int(partyRule)]
+        rules[Int(partyRule)] = CompiledRule(
+            id: old.id, category: old.category, priority: old.priority,
+            maxLength: parties.parties.map { $0.name.utf8.count * 2 + 16 }.max() ?? 64,
+            hasValidator: false, pattern: nil, validator: nil, context: nil, deny: nil, confirmed: true)
+        return RuleTable(rules: rules, partyRule: partyRule, parties: parties, packName: packName, packVersion: packVersion)
+    }
 }

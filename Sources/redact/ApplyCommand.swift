@@ -51,8 +51,7 @@ struct ApplyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try makeEngine(find)
-        let scanner = find.setup.streamScanner(engine: engine)
+        let factory = try makeFactory(find)
         var key: [UInt8]? = nil
         if let keyFile {
             guard let data = FileManager.default.contents(atPath: keyFile), !data.isEmpty else {
@@ -67,7 +66,7 @@ struct ApplyCommand: ParsableCommand {
         var jobs: [(input: Input, name: String)] = []
         var errors = 0
         for path in paths {
-            let (inputs, walkErrors) = InputWalker.expand([path])
+            let (inputs, walkErrors) = factory.expand([path])
             for e in walkErrors { errors += 1; Stderr.line("redact: \(e)") }
             let isDir = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
             for input in inputs {
@@ -94,15 +93,21 @@ struct ApplyCommand: ParsableCommand {
             }
         }
 
-        let applier = Applier(scanner: scanner, replacer: replacer, toolVersion: RedactCommand.version, overwrite: force)
-        let pool = ScratchPool(engine: engine)
+        let pool = ScratchPool(engine: factory.shared)
         var written = 0, skipped = 0
-        orderedParallel(count: jobs.count, workers: out == "-" ? 1 : self.jobs) { i in
-            pool.withScratch { scratch -> Result<ApplyOutcome, Applier.Failure> in
-                let job = jobs[i]
+        orderedParallel(count: jobs.count, workers: out == "-" ? 1 : self.jobs) { i -> Result<ApplyOutcome, Applier.Failure> in
+            let job = jobs[i]
+            let engine: ScanEngine
+            do { engine = try factory.engine(for: job.input) } catch {
+                return .failure(Applier.Failure(path: job.input.path, cause: "\(error)"))
+            }
+            let applier = Applier(scanner: factory.setup.streamScanner(engine: engine), replacer: replacer,
+                                  toolVersion: RedactCommand.version, overwrite: force)
+            let run = { (scratch: ScanScratch) -> Result<ApplyOutcome, Applier.Failure> in
                 if out == "-" { return applier.applyToStandardOutput(job.input, manifestPath: manifest, scratch: scratch) }
                 return applier.apply(job.input, outputPath: (out as NSString).appendingPathComponent(job.name), scratch: scratch)
             }
+            return engine === factory.shared ? pool.withScratch(run) : run(engine.makeScratch())
         } deliver: { _, result in
             switch result {
             case .success(let outcome):

@@ -27,9 +27,9 @@ struct CheckCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        let engine = try makeEngine(find)
-        let scanner = find.setup.streamScanner(engine: engine)
-        let (inputs, walkErrors) = InputWalker.expand(paths)
+        let factory = try makeFactory(find)
+        let engine = factory.shared
+        let (inputs, walkErrors) = factory.expand(paths)
         let out = Stdout.shared
         var errors = 0, withFindings = 0, clean = 0, skipped = 0, findings = 0
         var totals: [Category: Int] = [:]
@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         }
         let pool = ScratchPool(engine: engine)
         orderedParallel(count: inputs.count, workers: jobs) { i in
-            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0, withLines: false) }
+            factory.scanFile(inputs[i], pool: pool, withLines: false)
         } deliver: { _, result in
             let path = result.input.path
             if let e = result.error {

@@ -13,6 +13,9 @@ struct FindOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Case parties: one full name per line, optionally TAB and a role.", valueName: "FILE"))
     var names: String?
 
+    @Flag(help: "Also use STEM.parties.txt beside each input STEM.EXT as its names list (those lists are not scanned).")
+    var namesBeside = false
+
     @Option(help: ArgumentHelp("Only these categories count (comma-separated taxonomy ids).", valueName: "IDS"))
     var categories: String?
 
@@ -34,6 +37,7 @@ struct FindOptions: ParsableArguments {
         s.patternDirectories = patternDirectories
         s.noDefaultPack = noDefaultPack
         s.namesFile = names
+        s.namesBeside = namesBeside
         s.categories = categories.map(Self.list)
         s.excludedCategories = excludeCategories.map(Self.list) ?? []
         s.chunkSize = chunkSize

@@ -33,9 +33,9 @@ struct ScanCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-        let engine = try makeEngine(find)
-        let scanner = find.setup.streamScanner(engine: engine)
-        let (inputs, walkErrors) = InputWalker.expand(paths)
+        let factory = try makeFactory(find)
+        let engine = factory.shared
+        let (inputs, walkErrors) = factory.expand(paths)
         var errors = walkErrors.count
         for e in walkErrors { Stderr.line("redact: \(e)") }
 
@@ -47,7 +47,7 @@ struct ScanCommand: ParsableCommand {
         let progress = ProgressBar(totalBytes: totalSize(inputs) > 64 << 20 ? totalSize(inputs) : 0)
         progress.start()
         orderedParallel(count: inputs.count, workers: jobs) { i in
-            pool.withScratch { scanner.scanFile(inputs[i], scratch: $0, withLines: format == .human && !summary, withText: showText, progress: progress.counter) }
+            factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText, progress: progress.counter)
         } deliver: { _, result in
             if let e = result.error {
                 errors += 1
@@ -104,10 +104,10 @@ struct ScanCommand: ParsableCommand {
     }
 }
 
-/// Builds the engine, turning pack and setup errors into a clear message and exit status 2.
-func makeEngine(_ find: FindOptions) throws -> ScanEngine {
+/// Builds the engine factory, turning pack and setup errors into a clear message and exit status 2.
+func makeFactory(_ find: FindOptions) throws -> EngineFactory {
     do {
-        return try find.setup.makeEngine()
+        return try find.setup.makeFactory()
     } catch {
         Stderr.line("redact: \(error)")
         throw ExitCode(ExitStatus.error)

@@ -84,4 +84,21 @@ import Testing
             #expect(r.stdout == reference, "chunk \(chunk)")
         }
     }
+
+    /// `--names-beside`: each document uses the party list under its own stem, and the lists
+    /// themselves are not scanned.
+    @Test func namesBesideUsesEachDocumentsOwnList() throws {
+        let dir = try CLI.tempDir()
+        try Data("Statement of Ayodele Okafor and Brynmor Tatlow.".utf8).write(to: dir.appendingPathComponent("s1.txt"))
+        try Data("Ayodele Okafor\twitness\n".utf8).write(to: dir.appendingPathComponent("s1.parties.txt"))
+        try Data("Statement of Ayodele Okafor and Brynmor Tatlow.".utf8).write(to: dir.appendingPathComponent("s2.txt"))
+        try Data("Brynmor Tatlow\tvictim\n".utf8).write(to: dir.appendingPathComponent("s2.parties.txt"))
+        let r = try CLI.run(["scan", "--format", "jsonl", "--names-beside", dir.path])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines[0].contains("s1.txt") && lines[0].contains("\"start\":13"))
+        #expect(lines[1].contains("s2.txt") && lines[1].contains("\"start\":32"))
+        #expect(!r.stdout.contains("parties.txt"))
+    }
 }
