@@ -17,7 +17,8 @@ enum Decide {
     /// Turns a raw match into a candidate, or nil when the validator or context rejects it.
     @inline(__always)
     static func candidate(
-        _ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, ruleIndex: Int32, tag: Int32, rule: CompiledRule
+        _ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, ruleIndex: Int32, tag: Int32, rule: CompiledRule,
+        contextFromColumn: Bool = false
     ) -> Candidate? {
         guard end > start else { return nil }
         var validated = rule.confirmed
@@ -26,7 +27,7 @@ enum Decide {
             validated = true
         }
         if let deny = rule.deny, contextPresent(p, count: count, start: start, end: end, deny) { return nil }
-        if let context = rule.context, context.required,
+        if let context = rule.context, context.required, !contextFromColumn,
            !contextPresent(p, count: count, start: start, end: end, context) {
             return nil
         }

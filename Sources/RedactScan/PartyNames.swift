@@ -102,15 +102,28 @@ public struct PartyList: Sendable {
         }
     }
 
-    /// The form as written, plus upper, lower and capitalised forms when it has non-ASCII letters
-    /// (the automaton folds ASCII case itself).
+    /// The form as written plus its case variants when it has non-ASCII letters (the automaton
+    /// folds ASCII case itself): each word as written, in capitals or capitalised, in every
+    /// combination for up to four words (`SZABÓ, Björn`), else whole-form variants only.
     static func caseVariants(_ s: String) -> [String] {
         guard s.utf8.contains(where: { $0 >= 0x80 }) else { return [s] }
-        let capitalised = s.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            guard let f = word.first else { return "" }
-            return f.uppercased() + word.dropFirst().lowercased()
-        }.joined(separator: " ")
-        return Array(Set([s, s.uppercased(), s.lowercased(), capitalised]))
+        func capitalised(_ w: Substring) -> String {
+            guard let f = w.first else { return "" }
+            return f.uppercased() + w.dropFirst().lowercased()
+        }
+        let words = s.split(separator: " ", omittingEmptySubsequences: false)
+        var out: Set<String> = [s, s.uppercased(), s.lowercased()]
+        guard words.count <= 4 else {
+            out.insert(words.map(capitalised).joined(separator: " "))
+            return out.sorted()
+        }
+        var forms: [String] = [""]
+        for (i, w) in words.enumerated() {
+            let options = Set([String(w), w.uppercased(), capitalised(w)])
+            forms = forms.flatMap { prefix in options.map { prefix + (i == 0 ? "" : " ") + $0 } }
+        }
+        out.formUnion(forms)
+        return out.sorted()
     }
 }
 

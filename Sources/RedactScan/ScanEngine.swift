@@ -135,7 +135,8 @@ public final class ScanEngine: Sendable {
         case .reference: self.matcher = NaiveLiteralMatcher(literals: literals.literals)
         }
         // A decision about a span looks at most one competing span plus its context away.
-        self.overlap = 2 * (maxReach + maxContext) + Self.lookaheadMargin + 64
+        self.overlap = max(2 * (maxReach + maxContext) + Self.lookaheadMargin + 64,
+                           ColumnContext.maxWalk + maxReach + Self.lookaheadMargin + 64)
     }
 
     /// Per-worker scratch: PCRE2 match data and reusable arrays. Not Sendable; one per thread.
@@ -150,11 +151,13 @@ public final class ScanEngine: Sendable {
     /// The caller guarantees `overlap` bytes of real input around `emit` where the input has
     /// them; at the true start and end of the input, the buffer simply ends there.
     public func scan(_ buffer: UnsafeBufferPointer<UInt8>, emit: Range<Int>, base: Int = 0,
-                     scratch: ScanScratch, into out: inout [Finding]) {
+                     columns: ColumnContext? = nil, scratch: ScanScratch, into out: inout [Finding]) {
         guard let p = buffer.baseAddress, buffer.count > 0 else { return }
         // The pass owns the scratch arrays while it runs: locals and `inout` need no dynamic
         // exclusivity checks, which on class properties cost more than the scan itself.
         var pass = Pass(engine: self, p: p, n: buffer.count, scratch: scratch)
+        pass.columns = columns
+        pass.base = base
         pass.run(buffer)
         for c in pass.resolved where emit.contains(c.start) {
             out.append(Finding(start: c.start + base, end: c.end + base, rule: c.rule, tag: c.tag))
@@ -180,6 +183,9 @@ private struct Pass {
     var windowCount: [Int]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
+    /// Header-row context for tables (CSV/TSV), and the buffer's absolute offset it needs.
+    var columns: ColumnContext? = nil
+    var base = 0
 
     init(engine: ScanEngine, p: UnsafePointer<UInt8>, n: Int, scratch: ScanScratch) {
         self.engine = engine
@@ -257,7 +263,12 @@ private struct Pass {
 
     @inline(__always)
     mutating func add(_ s: Int, _ e: Int, _ rule: Int32, _ tag: Int32) {
-        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: table.rules[Int(rule)]) {
+        let r = table.rules[Int(rule)]
+        var fromColumn = false
+        if let columns, r.context?.required == true, let c = columns.category(p, offset: s, absolute: base + s) {
+            fromColumn = c == r.category
+        }
+        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: r, contextFromColumn: fromColumn) {
             candidates.append(c)
         }
     }

@@ -73,6 +73,9 @@ public struct StreamScanner: Sendable {
             return outcome
         }
         sink.begin()
+        let columns = buffer.withUnsafeBufferPointer {
+            ColumnContext.fromHeader(path: path, prefix: UnsafeBufferPointer(rebasing: $0.prefix(Self.binaryProbe)))
+        }
 
         var blockStart = 0
         while true {
@@ -87,7 +90,7 @@ public struct StreamScanner: Sendable {
             buffer.withUnsafeBufferPointer { all in
                 let region = UnsafeBufferPointer(rebasing: all[(regionStart - bufferBase)..<(regionEnd - bufferBase)])
                 engine.scan(region, emit: (blockStart - regionStart)..<(emitEnd - regionStart), base: regionStart,
-                            scratch: scratch, into: &findings)
+                            columns: columns, scratch: scratch, into: &findings)
                 for f in findings { sink.finding(f, buffer: all, bufferBase: bufferBase) }
             }
             outcome.findings += findings.count

@@ -15,7 +15,7 @@ struct RedactCommand: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            ScanCommand.self, ApplyCommand.self, CheckCommand.self, PatternsCommand.self,
+            ScanCommand.self, ApplyCommand.self, CheckCommand.self, PatternsCommand.self, EvalCommand.self,
         ]
     )
 

@@ -101,4 +101,26 @@ import Testing
         #expect(lines[1].contains("s2.txt") && lines[1].contains("\"start\":32"))
         #expect(!r.stdout.contains("parties.txt"))
     }
+
+    /// In a table export, the header row is the context: a `DOB` column's dates are dates of
+    /// birth, other dates are not; the header row itself is never a finding.
+    @Test func csvHeaderGivesBirthContext() throws {
+        let dir = try CLI.tempDir()
+        // Rows far enough below the header that its words are outside any byte window.
+        let filler = (0..<6).map { "\($0),,,,no personal data in this row at all\r\n" }.joined()
+        let csv = "id,incident_date,DOB,vehicle,notes\r\n" + filler + "7,12/03/2024,05/07/1964,s482 kbo,\r\n8,01/01/2023,,,\r\n"
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("export.csv"))
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("export.txt"))
+        let r = try CLI.run(["scan", "--format", "jsonl", "--show-text", dir.appendingPathComponent("export.csv").path])
+        #expect(r.stdout.contains("\"text\":\"05/07/1964\"") && r.stdout.contains("date_of_birth"))
+        #expect(r.stdout.contains("\"text\":\"s482 kbo\""))
+        #expect(!r.stdout.contains("12/03/2024") && !r.stdout.contains("01/01/2023"))
+        // The same bytes as plain text have no header row, so no birth context.
+        let plain = try CLI.run(["scan", "--format", "jsonl", dir.appendingPathComponent("export.txt").path])
+        #expect(!plain.stdout.contains("date_of_birth"))
+        for chunk in ["1", "7"] {
+            let c = try CLI.run(["scan", "--format", "jsonl", "--show-text", "--chunk-size", chunk, dir.appendingPathComponent("export.csv").path])
+            #expect(c.stdout == r.stdout)
+        }
+    }
 }
