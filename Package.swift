@@ -71,7 +71,8 @@ let package = Package(
         ]),
         .testTarget(name: "RedactPatternsTests", dependencies: ["RedactPatterns", "RedactScan", "RedactPCRE2", "RedactCore"]),
         .testTarget(name: "RedactScanTests", dependencies: [
-            "RedactScan", "RedactPatterns", .product(name: "PropertyBased", package: "swift-property-based"),
+            "RedactScan", "RedactPatterns", "RedactEval", "RedactCore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
