@@ -21,7 +21,7 @@ public struct FileScanResult: Sendable {
 
 /// Collects findings with line numbers (and text, on request).
 struct CollectingSink: ScanSink {
-    var lines = LineCounter()
+    var lines: LineCounter
     let withLines: Bool
     let withText: Bool
     let progress: ProgressCounter?
@@ -38,6 +38,56 @@ struct CollectingSink: ScanSink {
         if withLines { lines.advance(to: upTo, buffer: buffer, bufferBase: bufferBase) }
         progress?.add(upTo - reported)
         reported = upTo
+    }
+}
+
+extension StreamScanner {
+    /// Scans a regular file as `workers * 2` segments in parallel and merges them in order,
+    /// fixing up line numbers from each segment's newline count.
+    func scanSegments(_ input: Input, fd: Int32, size: Int, workers: Int, withLines: Bool, withText: Bool,
+                      progress: ProgressCounter?) throws -> FileScanResult {
+        var result = FileScanResult(input: input)
+        let prelude = try prelude(fd: fd, path: input.path)
+        if prelude.binary {
+            result.skippedBinary = true
+            return result
+        }
+        let count = workers * 2
+        let step = (size + count - 1) / count
+        let segments = stride(from: 0, to: size, by: step).map { $0..<min(size, $0 + step) }
+        var lineOffset = 0          // newlines before the current segment
+        var lastNewline = -1        // absolute offset of the last newline before it
+        var failure: ScanError?
+        orderedParallel(count: segments.count, workers: workers) { i -> Result<CollectingSink, ScanError> in
+            var sink = CollectingSink(lines: LineCounter(startingAt: segments[i].lowerBound), withLines: withLines,
+                                      withText: withText, progress: progress)
+            do {
+                _ = try scanSegment(fd: fd, path: input.path, segment: segments[i], prelude: prelude,
+                                    scratch: engine.makeScratch(), sink: &sink)
+            } catch let e as ScanError {
+                return .failure(e)
+            } catch {
+                return .failure(ScanError(.io, path: input.path, detail: "\(error)"))
+            }
+            return .success(sink)
+        } deliver: { i, outcome in
+            switch outcome {
+            case .failure(let e): failure = failure ?? e
+            case .success(let sink):
+                for var f in sink.found {
+                    if withLines {
+                        if f.line == 1 { f.column = f.finding.start - lastNewline }
+                        f.line += lineOffset
+                    }
+                    result.findings.append(f)
+                }
+                if withLines && sink.lines.line > 1 { lastNewline = sink.lines.lineStart - 1 }
+                lineOffset += sink.lines.line - 1
+            }
+        }
+        if let failure { throw failure }
+        result.bytes = size
+        return result
     }
 }
 
@@ -59,13 +109,24 @@ public final class ProgressCounter: @unchecked Sendable {
 }
 
 extension StreamScanner {
-    /// Opens, scans and closes one input. Never throws: errors are in the result.
-    public func scanFile(_ input: Input, scratch: ScanScratch, withLines: Bool = true, withText: Bool = false, progress: ProgressCounter? = nil) -> FileScanResult {
+    /// Regular files at least this large are split across workers when workers are spare.
+    public static let segmentThreshold = 16 << 20
+
+    /// Opens, scans and closes one input. Never throws: errors are in the result. With
+    /// `workers` > 1, a large regular file is scanned in segments on that many threads.
+    public func scanFile(_ input: Input, scratch: ScanScratch, withLines: Bool = true, withText: Bool = false,
+                         progress: ProgressCounter? = nil, workers: Int = 1) -> FileScanResult {
         var result = FileScanResult(input: input)
         do {
             let fd = try openInput(input)
             defer { if !input.isStandardInput { close(fd) } }
-            var sink = CollectingSink(withLines: withLines, withText: withText, progress: progress)
+            var st = stat()
+            if workers > 1, !input.isStandardInput, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+               Int(st.st_size) >= max(Self.segmentThreshold, 2 * chunkSize) {
+                return try scanSegments(input, fd: fd, size: Int(st.st_size), workers: workers,
+                                        withLines: withLines, withText: withText, progress: progress)
+            }
+            var sink = CollectingSink(lines: LineCounter(), withLines: withLines, withText: withText, progress: progress)
             let outcome = try scan(fd: fd, path: input.path, scratch: scratch, sink: &sink)
             result.findings = sink.found
             result.bytes = outcome.bytes

@@ -51,38 +51,88 @@ public struct StreamScanner: Sendable {
     /// Reads `fd` to its end and pushes every finding, in order of start with absolute byte
     /// offsets, and every byte range, in order, into `sink` (see `ScanSink`).
     public func scan<Sink: ScanSink>(fd: Int32, path: String, scratch: ScanScratch, sink: inout Sink) throws -> Outcome {
-        let overlap = engine.overlap
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize + 2 * overlap + 1)
-        var bufferBase = 0  // absolute offset of buffer[0]
+        buffer.reserveCapacity(chunkSize + 2 * engine.overlap + 1)
         var eof = false
+        while !eof && buffer.count < Self.binaryProbe {
+            if try readSome(fd, into: &buffer, max: min(chunkSize, Self.binaryProbe - buffer.count), path: path) == 0 { eof = true }
+        }
+        if !scanBinary && buffer.prefix(Self.binaryProbe).contains(0) {
+            var outcome = Outcome()
+            outcome.skippedBinary = true
+            return outcome
+        }
+        let columns = buffer.withUnsafeBufferPointer {
+            ColumnContext.fromHeader(path: path, prefix: UnsafeBufferPointer(rebasing: $0.prefix(Self.binaryProbe)))
+        }
+        sink.begin()
+        return try run(buffer: buffer, eof: eof, from: 0, to: nil, columns: columns, scratch: scratch, sink: &sink) { buf, want, _ in
+            try readSome(fd, into: &buf, max: want, path: path)
+        }
+    }
+
+    /// What must be known about a whole file before its segments are scanned in parallel.
+    public struct Prelude: Sendable {
+        public var binary: Bool
+        public var columns: ColumnContext?
+    }
+
+    /// Reads the start of a regular file (positionally) for the binary check and header row.
+    public func prelude(fd: Int32, path: String) throws -> Prelude {
+        var buffer: [UInt8] = []
+        while buffer.count < Self.binaryProbe {
+            if try readAt(fd, into: &buffer, max: Self.binaryProbe - buffer.count, offset: buffer.count, path: path) == 0 { break }
+        }
+        let columns = buffer.withUnsafeBufferPointer { ColumnContext.fromHeader(path: path, prefix: $0) }
+        return Prelude(binary: !scanBinary && buffer.contains(0), columns: columns)
+    }
+
+    /// Scans the findings that start in `segment` of a regular file, reading positionally
+    /// (`pread`), so several workers can scan one file at once. Bytes within `engine.overlap`
+    /// of the segment are read too, so the findings are exactly those a whole-file scan
+    /// reports in that range.
+    public func scanSegment<Sink: ScanSink>(
+        fd: Int32, path: String, segment: Range<Int>, prelude: Prelude, scratch: ScanScratch, sink: inout Sink
+    ) throws -> Outcome {
+        let base = max(0, segment.lowerBound - engine.overlap)
+        let readLimit = segment.upperBound + engine.overlap
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunkSize + 2 * engine.overlap + 1)
+        return try run(buffer: buffer, eof: false, bufferBase: base, from: segment.lowerBound, to: segment.upperBound,
+                       columns: prelude.columns, scratch: scratch, sink: &sink) { buf, want, position in
+            guard position < readLimit else { return 0 }
+            return try readAt(fd, into: &buf, max: min(want, readLimit - position), offset: position, path: path)
+        }
+    }
+
+    /// The block loop shared by sequential and segment scans. `read(buffer, max, position)`
+    /// appends up to `max` bytes read at absolute `position` and returns the count (0 at end).
+    private func run<Sink: ScanSink>(
+        buffer initial: [UInt8], eof initialEOF: Bool, bufferBase initialBase: Int = 0, from: Int, to: Int?,
+        columns: ColumnContext?, scratch: ScanScratch, sink: inout Sink,
+        read: (inout [UInt8], Int, Int) throws -> Int
+    ) throws -> Outcome {
+        let overlap = engine.overlap
+        var buffer = initial
+        var bufferBase = initialBase
+        var eof = initialEOF
         var outcome = Outcome()
         var findings: [Finding] = []
 
         func fill(upTo absoluteEnd: Int) throws {
             while !eof && bufferBase + buffer.count < absoluteEnd {
                 let want = min(chunkSize, absoluteEnd - (bufferBase + buffer.count))
-                let got = try readSome(fd, into: &buffer, max: max(want, 1), path: path)
-                if got == 0 { eof = true }
+                if try read(&buffer, max(want, 1), bufferBase + buffer.count) == 0 { eof = true }
             }
         }
 
-        try fill(upTo: Self.binaryProbe)
-        if !scanBinary && buffer.prefix(Self.binaryProbe).contains(0) {
-            outcome.skippedBinary = true
-            return outcome
-        }
-        sink.begin()
-        let columns = buffer.withUnsafeBufferPointer {
-            ColumnContext.fromHeader(path: path, prefix: UnsafeBufferPointer(rebasing: $0.prefix(Self.binaryProbe)))
-        }
-
-        var blockStart = 0
+        var blockStart = from
         while true {
-            let blockEnd = blockStart + chunkSize
+            var blockEnd = blockStart + chunkSize
+            if let to { blockEnd = min(blockEnd, to) }
             try fill(upTo: blockEnd + overlap)
             let dataEnd = bufferBase + buffer.count
-            if blockStart >= dataEnd { break }
+            if blockStart >= dataEnd || blockStart >= (to ?? .max) { break }
             let emitEnd = min(blockEnd, dataEnd)
             let regionStart = max(bufferBase, blockStart - overlap)
             let regionEnd = min(dataEnd, blockEnd + overlap)
@@ -103,9 +153,27 @@ public struct StreamScanner: Sendable {
                 bufferBase = keepFrom
             }
         }
-        outcome.bytes = bufferBase + buffer.count
-        buffer.withUnsafeBufferPointer { sink.release(upTo: outcome.bytes, buffer: $0, bufferBase: bufferBase) }
+        let end = min(bufferBase + buffer.count, to ?? .max)
+        outcome.bytes = end - from
+        buffer.withUnsafeBufferPointer { sink.release(upTo: end, buffer: $0, bufferBase: bufferBase) }
         return outcome
+    }
+
+    /// One `pread(2)` at `offset` into the end of `buffer`; returns the byte count (0 at end).
+    private func readAt(_ fd: Int32, into buffer: inout [UInt8], max: Int, offset: Int, path: String) throws -> Int {
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: max))
+        while true {
+            let n = buffer.withUnsafeMutableBufferPointer { pread(fd, $0.baseAddress! + old, max, off_t(offset)) }
+            if n >= 0 {
+                buffer.removeLast(max - n)
+                return n
+            }
+            if errno == EINTR { continue }
+            let cause = String(cString: strerror(errno))
+            buffer.removeLast(max)
+            throw ScanError(.io, path: path, detail: "read failed: \(cause)")
+        }
     }
 
     /// One `read(2)` into the end of `buffer`; returns the byte count (0 at end of input).
@@ -152,10 +220,16 @@ struct ClosureSink: ScanSink {
 /// bytes pass. Use inside a sink: `advance` before `release` drops bytes.
 public struct LineCounter: Sendable {
     public private(set) var line = 1
-    private var lineStart = 0
+    public private(set) var lineStart = 0
     private var cursor = 0
 
     public init() {}
+
+    /// A counter for a segment starting at `offset`, whose line there is called line 1.
+    public init(startingAt offset: Int) {
+        lineStart = offset
+        cursor = offset
+    }
 
     /// Counts newlines up to `offset` (which must be >= every earlier offset and in `buffer`).
     public mutating func advance(to offset: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {

@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         }
         let pool = ScratchPool(engine: engine)
         orderedParallel(count: inputs.count, workers: jobs) { i in
-            factory.scanFile(inputs[i], pool: pool, withLines: false)
+            factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1)
         } deliver: { _, result in
             let path = result.input.path
             if let e = result.error {

@@ -47,7 +47,8 @@ struct ScanCommand: ParsableCommand {
         let progress = ProgressBar(totalBytes: totalSize(inputs) > 64 << 20 ? totalSize(inputs) : 0)
         progress.start()
         orderedParallel(count: inputs.count, workers: jobs) { i in
-            factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText, progress: progress.counter)
+            factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
+                             progress: progress.counter, workers: inputs.count < jobs ? jobs : 1)
         } deliver: { _, result in
             if let e = result.error {
                 errors += 1

@@ -123,4 +123,25 @@ import Testing
             #expect(c.stdout == r.stdout)
         }
     }
+
+    /// A large file scanned in parallel segments gives exactly the sequential result, line and
+    /// column numbers included.
+    @Test func parallelSegmentsMatchSequential() throws {
+        let dir = try CLI.tempDir()
+        var text = ""
+        var i = 0
+        while text.utf8.count < 18 << 20 {
+            text += "Line \(i) of the notebook, nothing personal here at all; the officer wrote more. "
+            if i % 97 == 0 { text += "NHS 943 476 5919 and NI AB 12 34 56 C\n" }
+            if i % 5 == 0 { text += "\r\n" }
+            i += 1
+        }
+        let file = dir.appendingPathComponent("big.txt")
+        try Data(text.utf8).write(to: file)
+        let one = try CLI.run(["scan", "--jobs", "1", file.path])
+        let two = try CLI.run(["scan", "--jobs", "2", file.path])
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout.split(separator: "\n").count > 1000)
+        #expect(one.stdout == two.stdout)
+    }
 }
