@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The main job on the bundled corpus: install what is missing, build, pre-screen, redact with a
+# log, score accuracy, verify the log and produce an area performance pack. Outputs go to out/
+# (or $OUT); nothing under corpus/ is modified.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${OUT:-out}
+AREA=${AREA:-london-north}
+PERIOD=${PERIOD:-FY2026-27}
+
+scripts/install-deps.sh
+echo "== building (release)" >&2
+swift build -c release --product redact >&2
+BIN="$(swift build -c release --show-bin-path)/redact"
+export REDACT_PATTERNS="$PWD/patterns/uk"
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+# The sample's documents (its truth, decoys and party lists are not documents).
+mapfile -t DOCS < <(find corpus/sample -maxdepth 1 -type f ! -name '*.jsonl' ! -name '*.parties.txt' | sort)
+echo "== ${#DOCS[@]} documents in corpus/sample" >&2
+
+echo "== pre-screen (exit 1 = personal data found, as expected)" >&2
+set +e
+"$BIN" check --names-beside --format jsonl "${DOCS[@]}" > "$OUT/check.jsonl"
+status=$?
+set -e
+[ "$status" -eq 1 ] || { echo "unexpected check exit status $status" >&2; exit 1; }
+tail -n 1 "$OUT/check.jsonl" >&2
+
+echo "== accuracy on the sample's ground truth" >&2
+"$BIN" scan --format jsonl --names-beside "${DOCS[@]}" > "$OUT/findings.jsonl"
+"$BIN" eval --truth corpus/sample/truth.jsonl --decoys corpus/sample/decoys.jsonl --root corpus/sample \
+  --format table "$OUT/findings.jsonl" | tee "$OUT/accuracy.txt" | sed -n '/^overall/p;/^decoys hit/p' >&2
+
+echo "== a year of demo log activity for every area, then the sample's own disclosures" >&2
+"$BIN" demo-log --seed 1 --out "$OUT/log.sqlite" >&2
+"$BIN" apply --names-beside --out "$OUT/redacted" --style label \
+  --log "$OUT/log.sqlite" --area "$AREA" --case 01YE1234524 --operator demo-op-001 --recipient defence \
+  "${DOCS[@]}"
+"$BIN" log verify --log "$OUT/log.sqlite" >&2
+"$BIN" log checkpoint --log "$OUT/log.sqlite" >&2
+
+echo "== area performance pack" >&2
+"$BIN" pack --area "$AREA" --period "$PERIOD" --log "$OUT/log.sqlite" --format html --out "$OUT/pack.html"
+"$BIN" pack --area "$AREA" --period "$PERIOD" --log "$OUT/log.sqlite" --format json --out "$OUT/pack.json"
+"$BIN" pack --national --period "$PERIOD" --log "$OUT/log.sqlite" --format html --out "$OUT/pack-national.html"
+
+cat >&2 <<MSG
+== done
+  redacted copies and manifests: $OUT/redacted/
+  pre-screen results:            $OUT/check.jsonl
+  accuracy:                      $OUT/accuracy.txt
+  log:                           $OUT/log.sqlite (verified)
+  area pack:                     $OUT/pack.html ($AREA, $PERIOD), $OUT/pack.json, $OUT/pack-national.html
+MSG
