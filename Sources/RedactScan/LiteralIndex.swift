@@ -21,7 +21,9 @@ struct LiteralIndex: Sendable {
     enum Action: Sendable {
         case trigger(group: Int32)
         case term(rule: Int32)
-        case party(party: Int32, skip: Int32)
+        case party(party: Int32)
+        /// A party's surname: a mention only after a title.
+        case surname(party: Int32)
     }
 
     private(set) var literals: [[UInt8]] = []

@@ -59,45 +59,47 @@ public struct PartyList: Sendable {
         return try PartyList(fileBytes: [UInt8](data), path: path)
     }
 
-    /// One literal the automaton looks for, and which part of it is the reported span.
+    /// One literal the automaton looks for.
     struct Variant: Hashable {
         var bytes: [UInt8]
         var party: Int32
-        /// Bytes at the start of `bytes` that are not part of the span (a title).
-        var skip: Int
+        /// A surname that counts only after a title (`Mr Smith`); the title stays outside the span.
+        var needsTitle: Bool
     }
 
-    static let titles = ["mr", "mrs", "ms", "miss", "dr", "mister", "mr.", "mrs.", "ms.", "dr."]
+    /// Titles that make a surname alone a mention, lower case, without a full stop, each packed
+    /// into an integer (one byte per letter) as `WordBoundary.titleBefore` reads them.
+    static let titles: Set<UInt64> = Set(["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "sir", "dame", "lady", "lord",
+                                          "pc", "ds", "dc", "sgt", "insp"].map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     /// Every written form that counts as a mention: the full name, forename + surname,
-    /// `SURNAME, Forename`, and the surname after a title. A forename alone is never a mention.
-    /// ASCII case is folded by the automaton; non-ASCII letters get explicit case variants.
+    /// `SURNAME, Forename`, and the surname after a title (checked where it is found, so a
+    /// title does not multiply the literals). A forename alone is never a mention. ASCII case is
+    /// folded by the automaton; non-ASCII letters get explicit case variants.
     func variants() -> [Variant] {
         var out = Set<Variant>()
         for (index, party) in parties.enumerated() {
             let tokens = party.name.split(separator: " ").map(String.init)
-            var forms: [(String, Int)] = [(party.name, 0)]
+            var forms: [(String, Bool)] = [(party.name, false)]
             if tokens.count >= 2, let first = tokens.first, let last = tokens.last {
-                if tokens.count > 2 { forms.append(("\(first) \(last)", 0)) }
-                forms.append(("\(last), \(first)", 0))
-                forms.append(("\(last),\(first)", 0))
                 if tokens.count > 2 {
-                    forms.append(("\(last), \(tokens.dropFirst().dropLast().reduce(first) { $0 + " " + $1 })", 0))
+                    forms.append(("\(first) \(last)", false))
+                    forms.append(("\(last), \(tokens.dropLast().joined(separator: " "))", false))
                 }
-                for title in Self.titles {
-                    forms.append(("\(title) \(last)", title.utf8.count + 1))
-                    forms.append(("\(title) \(first) \(last)", title.utf8.count + 1))
-                }
+                forms.append(("\(last), \(first)", false))
+                forms.append(("\(last),\(first)", false))
+                forms.append((last, true))
             }
-            for (form, skip) in forms {
+            for (form, needsTitle) in forms {
                 for cased in Self.caseVariants(form) {
-                    out.insert(Variant(bytes: Array(cased.utf8), party: Int32(index), skip: skip))
+                    out.insert(Variant(bytes: Array(cased.utf8), party: Int32(index), needsTitle: needsTitle))
                 }
             }
         }
         return out.sorted { a, b in
             if a.party != b.party { return a.party < b.party }
             if a.bytes.count != b.bytes.count { return a.bytes.count < b.bytes.count }
+            if a.needsTitle != b.needsTitle { return !a.needsTitle }
             return a.bytes.lexicographicallyPrecedes(b.bytes)
         }
     }

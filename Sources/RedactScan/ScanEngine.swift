@@ -117,8 +117,8 @@ public final class ScanEngine: Sendable {
             }
         }
         for v in table.parties.variants() {
-            literals.add(v.bytes, .party(party: v.party, skip: Int32(v.skip)))
-            maxReach = max(maxReach, v.bytes.count)
+            literals.add(v.bytes, v.needsTitle ? .surname(party: v.party) : .party(party: v.party))
+            maxReach = max(maxReach, v.bytes.count + 16)
         }
         guard byteSets.count <= 64 else {
             throw ScanError(.invalidPack, path: pack.name, detail: "more than 64 distinct (byte trigger, max_length) pairs")
@@ -238,9 +238,14 @@ private struct Pass {
                     if WordBoundary.termBoundsOK(p, lower: 0, upper: n, start: start, end: hit.end) {
                         add(start, hit.end, rule, -1)
                     }
-                case .party(let party, let skip):
+                case .party(let party):
                     if WordBoundary.nameStartOK(p, lower: 0, start: start), WordBoundary.nameEndOK(p, upper: n, end: hit.end) {
-                        add(start + Int(skip), hit.end, table.partyRule, party)
+                        add(start, hit.end, table.partyRule, party)
+                    }
+                case .surname(let party):
+                    if WordBoundary.nameStartOK(p, lower: 0, start: start), WordBoundary.nameEndOK(p, upper: n, end: hit.end),
+                       WordBoundary.titleBefore(p, lower: 0, start: start, titles: PartyList.titles) {
+                        add(start, hit.end, table.partyRule, party)
                     }
                 case .trigger(let group):
                     if engine.mode == .fast { literalWindow(group: Int(group), start: start, end: hit.end) }

@@ -101,4 +101,21 @@ enum WordBoundary {
     static func termBoundsOK(_ p: UnsafePointer<UInt8>, lower: Int, upper: Int, start: Int, end: Int) -> Bool {
         !letterBefore(p, lower: lower, index: start) && !letterAt(p, upper: upper, index: end)
     }
+
+    /// Whether a title (`Mr`, `Mrs.`, `DR`, ...) ends just before `start`, separated by one to
+    /// three spaces or tabs, and itself starts on a word boundary.
+    static func titleBefore(_ p: UnsafePointer<UInt8>, lower: Int, start: Int, titles: Set<UInt64>) -> Bool {
+        var i = start
+        var gap = 0
+        while i > lower && (p[i - 1] == 0x20 || p[i - 1] == 0x09) && gap < 3 { i -= 1; gap += 1 }
+        guard gap > 0 else { return false }
+        if i > lower && p[i - 1] == UInt8(ascii: ".") { i -= 1 }
+        let end = i
+        while i > lower && end - i < 6 && ((p[i - 1] | 0x20) &- 0x61) < 26 { i -= 1 }
+        guard end - i >= 2, !letterBefore(p, lower: lower, index: i) else { return false }
+        // Up to six lower-case letters packed into an integer: no allocation per check.
+        var key: UInt64 = 0
+        for k in i..<end { key = key << 8 | UInt64(p[k] | 0x20) }
+        return titles.contains(key)
+    }
 }
