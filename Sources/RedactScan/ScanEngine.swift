@@ -305,27 +305,46 @@ private struct Pass {
             windowEnd[g] = -1
             windowCount[g] = 0
         }
+        // Consecutive trigger bytes with the same groups form a run; a run updates each group's
+        // window once (a ten-digit number is one update, not ten).
+        var runStart = -1, runEnd = -1
+        var runMask: UInt64 = 0
         engine.triggers.forEachTrigger(p, from: 0, to: n) { t, mask in
-            var m = mask
-            while m != 0 {
-                let g = m.trailingZeroBitCount
-                m &= m - 1
-                let ws = max(0, t - groups[g].before + 1), we = min(n, t + groups[g].reach)
-                if windowEnd[g] > ws {
-                    windowEnd[g] = we
-                    windowCount[g] += 1
-                } else {
-                    if windowEnd[g] >= 0 {
-                        runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g])
-                    }
-                    windowStart[g] = ws
-                    windowEnd[g] = we
-                    windowCount[g] = 1
-                }
+            if t == runEnd + 1 && mask == runMask {
+                runEnd = t
+                return
             }
+            if runStart >= 0 { addRun(runStart, runEnd, runMask, groups) }
+            runStart = t
+            runEnd = t
+            runMask = mask
         }
+        if runStart >= 0 { addRun(runStart, runEnd, runMask, groups) }
         for g in groups.indices where windowEnd[g] >= 0 {
             runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g])
+        }
+    }
+
+    /// Trigger bytes at `first...last` for the groups in `mask`: extend or flush each window.
+    @inline(__always)
+    mutating func addRun(_ first: Int, _ last: Int, _ mask: UInt64, _ groups: [ScanEngine.Group]) {
+        var m = mask
+        let count = last - first + 1
+        while m != 0 {
+            let g = m.trailingZeroBitCount
+            m &= m - 1
+            let ws = max(0, first - groups[g].before + 1), we = min(n, last + groups[g].reach)
+            if windowEnd[g] > ws {
+                windowEnd[g] = we
+                windowCount[g] += count
+            } else {
+                if windowEnd[g] >= 0 {
+                    runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g])
+                }
+                windowStart[g] = ws
+                windowEnd[g] = we
+                windowCount[g] = count
+            }
         }
     }
 
