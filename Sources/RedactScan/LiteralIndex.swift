@@ -24,6 +24,8 @@ struct LiteralIndex: Sendable {
         case party(party: Int32)
         /// A party's surname: a mention only after a title.
         case surname(party: Int32)
+        /// A required context word of the rules in context group `group` (a prefilter only).
+        case context(group: Int32)
     }
 
     private(set) var literals: [[UInt8]] = []

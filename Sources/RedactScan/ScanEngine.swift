@@ -45,6 +45,11 @@ public final class ScanEngine: Sendable {
     let patternRules: [Int32]
     let literals: LiteralIndex
     let literalLengths: [Int]
+    /// Per rule: its required-context group, or -1. Rules that need context words run only in
+    /// windows with such a word near (outside tables, where the header row is the context).
+    let contextGroupOfRule: [Int32]
+    /// Per context group: how far before and after a match its words may lie.
+    let contextWindows: [(before: Int, after: Int)]
     let matcher: any LiteralMatcher
     /// Extra bytes of subject after a window, so lookaheads at a window's end see real text.
     static let lookaheadMargin = 32
@@ -62,6 +67,9 @@ public final class ScanEngine: Sendable {
         var literals = LiteralIndex()
         var maxReach = 64
         var maxContext = 0
+        var contextGroupOfRule = [Int32](repeating: -1, count: pack.rules.count)
+        var contextWindows: [(before: Int, after: Int)] = []
+        var contextKeys: [ContextSpec: Int32] = [:]
 
         for (i, rule) in pack.rules.enumerated() {
             let index = Int32(i)
@@ -78,6 +86,17 @@ public final class ScanEngine: Sendable {
                 }
             case .pattern:
                 patternRules.append(index)
+                if let context = rule.context, context.required {
+                    if let g = contextKeys[context] {
+                        contextGroupOfRule[i] = g
+                    } else {
+                        let g = Int32(contextWindows.count)
+                        contextKeys[context] = g
+                        contextWindows.append((context.before, context.after))
+                        contextGroupOfRule[i] = g
+                        for w in context.words { literals.add(Array(w.lowercased().utf8), .context(group: g)) }
+                    }
+                }
                 switch rule.trigger {
                 case .always:
                     always.append(index)
@@ -130,6 +149,8 @@ public final class ScanEngine: Sendable {
         self.patternRules = patternRules
         self.literals = literals
         self.literalLengths = literals.literals.map(\.count)
+        self.contextGroupOfRule = contextGroupOfRule
+        self.contextWindows = contextWindows
         switch mode {
         case .fast: self.matcher = try AutomatonLiteralMatcher(literals: literals.literals)
         case .reference: self.matcher = NaiveLiteralMatcher(literals: literals.literals)
@@ -178,6 +199,8 @@ private struct Pass {
     var resolved: [Candidate]
     var cluster: [Candidate]
     var hits: [LiteralHit]
+    /// Required-context word hits (group, end), in order of end.
+    var contextHits: [LiteralHit]
     var windowStart: [Int]
     var windowEnd: [Int]
     var windowCount: [Int]
@@ -197,6 +220,7 @@ private struct Pass {
         resolved = scratch.resolved; scratch.resolved = []
         cluster = scratch.cluster; scratch.cluster = []
         hits = scratch.hits; scratch.hits = []
+        contextHits = scratch.contextHits; scratch.contextHits = []
         windowStart = scratch.windowStart; scratch.windowStart = []
         windowEnd = scratch.windowEnd; scratch.windowEnd = []
         windowCount = scratch.windowCount; scratch.windowCount = []
@@ -205,6 +229,7 @@ private struct Pass {
         candidates.removeAll(keepingCapacity: true)
         resolved.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
+        contextHits.removeAll(keepingCapacity: true)
         for g in literalWindowStart.indices {
             literalWindowStart[g] = -1
             literalWindowEnd[g] = -1
@@ -216,6 +241,7 @@ private struct Pass {
         scratch.resolved = resolved
         scratch.cluster = cluster
         scratch.hits = hits
+        scratch.contextHits = contextHits
         scratch.windowStart = windowStart
         scratch.windowEnd = windowEnd
         scratch.windowCount = windowCount
@@ -227,7 +253,9 @@ private struct Pass {
         let literals = engine.literals
         // Literals: dictionary terms and party names become candidates; literal triggers open windows.
         if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits) }
-        if engine.mode == .reference || !engine.literalGroups.isEmpty { hits.sort { $0.end < $1.end } }
+        if engine.mode == .reference || !engine.literalGroups.isEmpty || !engine.contextWindows.isEmpty {
+            hits.sort { $0.end < $1.end }
+        }
         for h in hits.indices {
             let hit = hits[h]
             let len = engine.literalLengths[Int(hit.pattern)]
@@ -249,6 +277,8 @@ private struct Pass {
                     }
                 case .trigger(let group):
                     if engine.mode == .fast { literalWindow(group: Int(group), start: start, end: hit.end) }
+                case .context(let group):
+                    contextHits.append(LiteralHit(pattern: group, end: hit.end))
                 }
             }
         }
@@ -293,8 +323,30 @@ private struct Pass {
     mutating func runGroup(_ group: ScanEngine.Group, window: Range<Int>, triggers: Int = .max) {
         let length = min(n, window.upperBound + ScanEngine.lookaheadMargin)
         for k in group.rules.indices where group.minTriggers.isEmpty || group.minTriggers[k] <= triggers {
-            runRule(group.rules[k], from: window.lowerBound, limit: window.upperBound, length: length)
+            let rule = group.rules[k]
+            let g = engine.contextGroupOfRule[Int(rule)]
+            if g >= 0 && columns == nil && !contextNear(group: g, window: window) { continue }
+            runRule(rule, from: window.lowerBound, limit: window.upperBound, length: length)
         }
+    }
+
+    /// Whether a word of context group `g` ends where it could count for a match in `window`:
+    /// the context check looks `before` bytes before a match and `after` bytes after it, and a
+    /// match lies inside its window.
+    func contextNear(group g: Int32, window: Range<Int>) -> Bool {
+        let (before, after) = engine.contextWindows[Int(g)]
+        let lo = window.lowerBound - before, hi = window.upperBound + after
+        // First hit ending at or after lo (hits are sorted by end).
+        var a = 0, b = contextHits.count
+        while a < b {
+            let mid = (a + b) / 2
+            if contextHits[mid].end < lo { a = mid + 1 } else { b = mid }
+        }
+        while a < contextHits.count && contextHits[a].end <= hi {
+            if contextHits[a].pattern == g { return true }
+            a += 1
+        }
+        return false
     }
 
     mutating func scanByteTriggers() {
@@ -380,6 +432,7 @@ public final class ScanScratch {
     var resolved: [Candidate] = []
     var cluster: [Candidate] = []
     var hits: [LiteralHit] = []
+    var contextHits: [LiteralHit] = []
     var windowStart: [Int]
     var windowEnd: [Int]
     /// Trigger bytes inside each open window (every trigger of the group's set in its range).
