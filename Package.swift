@@ -48,6 +48,7 @@ let package = Package(
         .target(name: "RedactLog", dependencies: [
             "RedactCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Area performance packs: aggregates of the log by area and period, rendered for review.
@@ -76,7 +77,9 @@ let package = Package(
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
-        .testTarget(name: "RedactLogTests", dependencies: ["RedactLog"]),
+        .testTarget(name: "RedactLogTests", dependencies: [
+            "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RedactReportTests", dependencies: [
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

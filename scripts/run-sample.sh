@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-out}
-AREA=${AREA:-london-north}
+AREA=${AREA:-cps-london-north}
 PERIOD=${PERIOD:-FY2026-27}
 
 scripts/install-deps.sh

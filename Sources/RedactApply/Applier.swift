@@ -8,6 +8,8 @@ public struct ApplyOutcome: Sendable {
     public var outputPath: String?
     public var manifest: Manifest?
     public var skippedBinary = false
+    /// HMACs of the redacted values (with `valueKey`), parallel to `manifest.redactions`.
+    public var valueHMACs: [String] = []
 }
 
 /// Redacts one input into a redacted copy plus manifest, both written atomically.
@@ -16,6 +18,8 @@ public struct Applier: Sendable {
     public let replacer: Replacer
     public let toolVersion: String
     public let overwrite: Bool
+    /// Key for the HMACs of redacted values kept in the log (`--value-hmac-key`).
+    public var valueKey: [UInt8]? = nil
 
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
@@ -97,6 +101,7 @@ public struct Applier: Sendable {
         defer { if !input.isStandardInput { close(inFD) } }
         let writer = OutputWriter(fd: fd)
         var sink = RedactingSink(table: scanner.engine.table, replacer: replacer, writer: writer)
+        sink.valueKey = valueKey
         let outcome: StreamScanner.Outcome
         do {
             outcome = try scanner.scan(fd: inFD, path: input.path, scratch: scratch, sink: &sink)
@@ -118,7 +123,14 @@ public struct Applier: Sendable {
             sha256Original: s.sha256Original, sha256Redacted: s.sha256Redacted,
             bytesOriginal: s.bytesOriginal, bytesRedacted: s.bytesRedacted,
             counts: sink.counts, redactions: sink.entries)
-        return .success(ApplyOutcome(input: input, manifest: manifest))
+        return .success(ApplyOutcome(input: input, manifest: manifest, valueHMACs: sink.valueHMACs))
+    }
+
+    /// Removes a committed output and its manifest (when the disclosure could not be logged,
+    /// nothing may be left to share without its log entry).
+    public static func withdraw(outputPath: String) {
+        unlink(outputPath)
+        unlink(outputPath + ".manifest.json")
     }
 
     private func writeManifest(_ manifest: Manifest, to path: String) throws {

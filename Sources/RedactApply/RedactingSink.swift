@@ -18,6 +18,10 @@ public struct RedactingSink: ScanSink {
     private var scratch: [UInt8] = []
     public private(set) var entries: [RedactionEntry] = []
     public private(set) var counts: [String: Int] = [:]
+    /// With a value key: HMAC-SHA256 of each redacted value, parallel to `entries`, for the log
+    /// (never the manifest), so a later leak can be matched by whoever holds the key.
+    public var valueKey: [UInt8]? = nil
+    public private(set) var valueHMACs: [String] = []
 
     public init(table: RuleTable, replacer: Replacer, writer: OutputWriter) {
         self.table = table
@@ -46,6 +50,9 @@ public struct RedactingSink: ScanSink {
             category: rule.category.rawValue, rule: rule.id, style: replacer.style.rawValue,
             original: ByteRange(start: f.start, end: f.end), output: ByteRange(start: outStart, end: outOffset), role: role))
         counts[rule.category.rawValue, default: 0] += 1
+        if let valueKey {
+            valueHMACs.append(hex(HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer(value), using: SymmetricKey(data: valueKey))))
+        }
         copied = f.end
     }
 

@@ -25,6 +25,8 @@ struct CollectingSink: ScanSink {
     let withLines: Bool
     let withText: Bool
     let progress: ProgressCounter?
+    /// Sees every byte of the input once, in order (a streaming digest for the log).
+    var observer: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil
     var reported = 0
     var found: [LocatedFinding] = []
 
@@ -36,6 +38,9 @@ struct CollectingSink: ScanSink {
 
     mutating func release(upTo: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {
         if withLines { lines.advance(to: upTo, buffer: buffer, bufferBase: bufferBase) }
+        if let observer, upTo > reported {
+            observer(UnsafeBufferPointer(rebasing: buffer[(reported - bufferBase)..<(upTo - bufferBase)]))
+        }
         progress?.add(upTo - reported)
         reported = upTo
     }
@@ -115,18 +120,20 @@ extension StreamScanner {
     /// Opens, scans and closes one input. Never throws: errors are in the result. With
     /// `workers` > 1, a large regular file is scanned in segments on that many threads.
     public func scanFile(_ input: Input, scratch: ScanScratch, withLines: Bool = true, withText: Bool = false,
-                         progress: ProgressCounter? = nil, workers: Int = 1) -> FileScanResult {
+                         progress: ProgressCounter? = nil, workers: Int = 1,
+                         observer: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) -> FileScanResult {
         var result = FileScanResult(input: input)
         do {
             let fd = try openInput(input)
             defer { if !input.isStandardInput { close(fd) } }
             var st = stat()
-            if workers > 1, !input.isStandardInput, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+            if workers > 1, observer == nil, !input.isStandardInput, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
                Int(st.st_size) >= max(Self.segmentThreshold, 2 * chunkSize) {
                 return try scanSegments(input, fd: fd, size: Int(st.st_size), workers: workers,
                                         withLines: withLines, withText: withText, progress: progress)
             }
             var sink = CollectingSink(lines: LineCounter(), withLines: withLines, withText: withText, progress: progress)
+            sink.observer = observer
             let outcome = try scan(fd: fd, path: input.path, scratch: scratch, sink: &sink)
             result.findings = sink.found
             result.bytes = outcome.bytes

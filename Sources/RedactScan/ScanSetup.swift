@@ -123,7 +123,8 @@ extension EngineFactory {
     /// Scans one input with its engine, reusing the shared engine's scratch from `pool`.
     /// Never throws: errors are in the result.
     public func scanFile(_ input: Input, pool: ScratchPool, withLines: Bool = true, withText: Bool = false,
-                         progress: ProgressCounter? = nil, workers: Int = 1) -> FileScanResult {
+                         progress: ProgressCounter? = nil, workers: Int = 1,
+                         observer: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) -> FileScanResult {
         let engine: ScanEngine
         do { engine = try self.engine(for: input) } catch let e as ScanError {
             return FileScanResult(input: input, error: e)
@@ -133,11 +134,12 @@ extension EngineFactory {
         let scanner = setup.streamScanner(engine: engine)
         if engine === shared {
             return pool.withScratch {
-                scanner.scanFile(input, scratch: $0, withLines: withLines, withText: withText, progress: progress, workers: workers)
+                scanner.scanFile(input, scratch: $0, withLines: withLines, withText: withText, progress: progress,
+                                 workers: workers, observer: observer)
             }
         }
         return scanner.scanFile(input, scratch: engine.makeScratch(), withLines: withLines, withText: withText,
-                                progress: progress, workers: workers)
+                                progress: progress, workers: workers, observer: observer)
     }
 
     /// Expands paths into inputs, leaving out the party lists `--names-beside` reads.

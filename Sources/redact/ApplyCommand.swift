@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedactApply
 import RedactCore
+import RedactLog
 import RedactScan
 
 extension RedactionStyle: ExpressibleByArgument {}
@@ -32,8 +33,11 @@ struct ApplyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("HMAC key for pseudonyms (the log never holds it).", valueName: "FILE"))
     var keyFile: String?
 
-    @Option(name: .customLong("case"), help: ArgumentHelp("Case reference (URN): scopes pseudonyms, and is logged.", valueName: "URN"))
-    var caseReference: String?
+    @OptionGroup(title: "Logging (with --log, --area, --case, --operator and --recipient are required; --case also scopes pseudonyms)")
+    var logging: DisclosureLogOptions
+
+    @Option(help: ArgumentHelp("Key for the HMAC of each redacted value kept in the log (the log never holds the key).", valueName: "FILE"))
+    var valueHmacKey: String?
 
     @Option(help: ArgumentHelp("With --out -, write the manifest to this file.", valueName: "FILE"))
     var manifest: String?
@@ -60,7 +64,19 @@ struct ApplyCommand: ParsableCommand {
             }
             key = [UInt8](data)
         }
-        let replacer = Replacer(style: style, key: key, caseReference: caseReference ?? "")
+        let replacer = Replacer(style: style, key: key, caseReference: logging.caseReference ?? "")
+        var valueKey: [UInt8]? = nil
+        if let valueHmacKey {
+            guard let data = FileManager.default.contents(atPath: valueHmacKey), data.count >= 16 else {
+                Stderr.line("redact: \(valueHmacKey): cannot read the HMAC key file (or it is shorter than 16 bytes)")
+                throw ExitCode(ExitStatus.error)
+            }
+            valueKey = [UInt8](data)
+        }
+        installLogRedactor(factory)
+        let recorder = try LogFailure.map {
+            try logging.recorder(packVersion: factory.shared.table.packVersion, toolVersion: RedactCommand.version)
+        }
 
         // Inputs and their output names: a file keeps its name; a walked folder keeps its layout.
         var jobs: [(input: Input, name: String)] = []
@@ -101,8 +117,9 @@ struct ApplyCommand: ParsableCommand {
             do { engine = try factory.engine(for: job.input) } catch {
                 return .failure(Applier.Failure(path: job.input.path, cause: "\(error)"))
             }
-            let applier = Applier(scanner: factory.setup.streamScanner(engine: engine), replacer: replacer,
+            var applier = Applier(scanner: factory.setup.streamScanner(engine: engine), replacer: replacer,
                                   toolVersion: RedactCommand.version, overwrite: force)
+            applier.valueKey = valueKey
             let run = { (scratch: ScanScratch) -> Result<ApplyOutcome, Applier.Failure> in
                 if out == "-" { return applier.applyToStandardOutput(job.input, manifestPath: manifest, scratch: scratch) }
                 return applier.apply(job.input, outputPath: (out as NSString).appendingPathComponent(job.name), scratch: scratch)
@@ -114,9 +131,26 @@ struct ApplyCommand: ParsableCommand {
                 if outcome.skippedBinary {
                     skipped += 1
                     Stderr.line("redact: \(outcome.input.path): skipped (binary file; use --binary to redact it)")
-                } else {
-                    written += 1
+                    return
                 }
+                if let recorder, let manifest = outcome.manifest {
+                    let rows = manifest.redactions.enumerated().map { i, e in
+                        RedactionRecord(category: e.category, rule: e.rule, start: e.original.start, end: e.original.end,
+                                        style: e.style, valueHMAC: i < outcome.valueHMACs.count ? outcome.valueHMACs[i] : nil)
+                    }
+                    do {
+                        try recorder.record(document: manifest.output == "-" ? outcome.input.path : manifest.output,
+                                            originalSHA256: manifest.sha256Original, redactedSHA256: manifest.sha256Redacted,
+                                            redactions: rows)
+                    } catch {
+                        // Nothing may be shared without its log entry: withdraw the copy.
+                        if let path = outcome.outputPath { Applier.withdraw(outputPath: path) }
+                        errors += 1
+                        Stderr.line("redact: \(outcome.input.path): not logged, redacted copy withdrawn: \(error)")
+                        return
+                    }
+                }
+                written += 1
             case .failure(let failure):
                 errors += 1
                 Stderr.line("redact: \(failure)")

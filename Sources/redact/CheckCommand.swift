@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import RedactCore
+import RedactApply
+import RedactLog
 import RedactScan
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
@@ -19,6 +21,9 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = ["-"]
 
     @OptionGroup var find: FindOptions
+
+    @OptionGroup(title: "Logging (with --log, each input with findings is recorded as an incoming failure to redact, or with --outgoing a near miss)")
+    var logging: GateLogOptions
 
     @Option(help: "Output format: human or jsonl (one object per input, then a totals object).")
     var format: CheckFormat = .human
@@ -58,10 +63,21 @@ struct CheckCommand: ParsableCommand {
             Stderr.line("redact: \(e)")
             report(path: e.path, status: "error", count: 0, counts: [:], detail: e.detail)
         }
+        installLogRedactor(factory)
+        let gate = try LogFailure.map {
+            try logging.recorder(packVersion: engine.table.packVersion, toolVersion: RedactCommand.version)
+        }
         let pool = ScratchPool(engine: engine)
-        orderedParallel(count: inputs.count, workers: jobs) { i in
-            factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1)
-        } deliver: { _, result in
+        orderedParallel(count: inputs.count, workers: jobs) { i -> (FileScanResult, String?) in
+            // With a log, each input is hashed as it streams (the log records the digest).
+            guard gate != nil else {
+                return (factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1), nil)
+            }
+            let digest = StreamingSHA256()
+            let result = factory.scanFile(inputs[i], pool: pool, withLines: false, observer: { digest.update($0) })
+            return (result, digest.hex())
+        } deliver: { _, scanned in
+            let (result, sha256) = scanned
             let path = result.input.path
             if let e = result.error {
                 errors += 1
@@ -80,6 +96,15 @@ struct CheckCommand: ParsableCommand {
                 for f in result.findings { counts[engine.table[f.finding.rule].category, default: 0] += 1 }
                 for (c, n) in counts { totals[c, default: 0] += n }
                 report(path: path, status: "found", count: result.findings.count, counts: counts, detail: nil)
+                if let gate, let sha256 {
+                    do {
+                        try gate.record(document: path, sha256: sha256,
+                                        counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }))
+                    } catch {
+                        errors += 1
+                        Stderr.line("redact: \(path): not logged: \(error)")
+                    }
+                }
             }
         }
         let status = errors > 0 ? ExitStatus.error : withFindings > 0 ? ExitStatus.found : ExitStatus.success

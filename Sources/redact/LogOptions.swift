@@ -86,9 +86,13 @@ struct DisclosureLogOptions: ParsableArguments {
         if !missing.isEmpty { throw ValidationError("logging to a log needs \(missing.joined(separator: ", "))") }
     }
 
-    /// The recorder for this run, or nil when no log was given.
+    /// The recorder for this run, or nil when no log was given. Codes are checked here, once,
+    /// so a wrong area fails the run before any document is processed.
     func recorder(packVersion: String, toolVersion: String) throws -> DisclosureRecorder? {
         guard log.resolvedPath != nil, let area, let caseReference, let operatorID, let recipient else { return nil }
+        let reference = try log.reference.load()
+        _ = try LogFailure.map { try reference.validate(area, .areas) }
+        _ = try LogFailure.map { try reference.validate(recipient, .recipients) }
         let store = try log.open()
         return DisclosureRecorder(store: store, context: LogContext(
             area: area, unit: unit, caseReference: caseReference, operatorID: operatorID, secondChecker: secondChecker,
@@ -123,6 +127,9 @@ struct GateLogOptions: ParsableArguments {
 
     func recorder(packVersion: String, toolVersion: String) throws -> GateRecorder? {
         guard log.resolvedPath != nil, let area, let operatorID else { return nil }
+        let reference = try log.reference.load()
+        _ = try LogFailure.map { try reference.validate(area, .areas) }
+        if let source { _ = try LogFailure.map { try reference.validate(source, .sources) } }
         let store = try log.open()
         return GateRecorder(store: store, context: GateContext(
             area: area, unit: unit, caseReference: caseReference, operatorID: operatorID, sourceOrganisation: source,
@@ -135,9 +142,11 @@ struct GateLogOptions: ParsableArguments {
 /// Exit codes of the log and breach commands:
 /// - 0: success (`log verify`: the chain is intact)
 /// - 1: integrity: `log verify` found a broken entry; an import was rejected or conflicts
-/// - 2: input: an invalid value, an unknown code (the valid ones are listed), no redactor for
-///   free text, no such breach, unreadable reference data
+/// - 2: the log refused a value: invalid, an unknown code (the valid ones are listed), free
+///   text with no redactor wired, no such breach, unreadable reference data
 /// - 3: storage: read-only or full disk, locked past the timeout, not a log, newer schema
+/// - 64: the command line itself is malformed (ArgumentParser's usage error: a missing option,
+///   a date that does not parse)
 enum LogFailure {
     static func code(for kind: LogError.Kind) -> Int32 {
         switch kind {

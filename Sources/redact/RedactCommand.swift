@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import RedactApply
+import RedactLog
+import RedactScan
 
 /// The `redact` command line: glue only. Every algorithm lives in the library targets.
 @main
@@ -16,6 +19,7 @@ struct RedactCommand: ParsableCommand {
         version: version,
         subcommands: [
             ScanCommand.self, ApplyCommand.self, CheckCommand.self, PatternsCommand.self, EvalCommand.self,
+            LogCommand.self, BreachCommand.self, ReferenceCommand.self,
         ]
     )
 
@@ -50,5 +54,15 @@ enum Stderr {
     static let isTerminal = isatty(2) == 1
     static func line(_ s: String) {
         FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+}
+
+/// Wires the scanner into the log's free-text redaction (document names, breach prose), so the
+/// log never stores personal data in free text.
+func installLogRedactor(_ factory: EngineFactory) {
+    let redactor = TextRedactor(engine: factory.shared)
+    let table = factory.shared.table
+    RedactorHook.shared.redactor = ClosureRedactor(identifier: "redact \(RedactCommand.version) \(table.packName) \(table.packVersion)") {
+        redactor.redact($0)
     }
 }
