@@ -24,6 +24,8 @@ enum CLI {
 
     @discardableResult
     static func run(_ args: [String], stdin: Data? = nil, cwd: URL? = nil, env: [String: String] = [:]) throws -> Run {
+        // A child that exits without reading its input must not kill the test runner.
+        signal(SIGPIPE, SIG_IGN)
         let p = Process()
         p.executableURL = binary
         p.arguments = args
@@ -40,7 +42,7 @@ enum CLI {
         try p.run()
         if let stdin {
             DispatchQueue.global().async {
-                inp.fileHandleForWriting.write(stdin)
+                try? inp.fileHandleForWriting.write(contentsOf: stdin)
                 try? inp.fileHandleForWriting.close()
             }
         }
