@@ -51,7 +51,7 @@ public struct RedactingSink: ScanSink {
             original: ByteRange(start: f.start, end: f.end), output: ByteRange(start: outStart, end: outOffset), role: role))
         counts[rule.category.rawValue, default: 0] += 1
         if let valueKey {
-            valueHMACs.append(hex(HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer(value), using: SymmetricKey(data: valueKey))))
+            valueHMACs.append(Hex.encode(HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer(value), using: SymmetricKey(data: valueKey))))
         }
         copied = f.end
     }
@@ -76,16 +76,6 @@ public struct RedactingSink: ScanSink {
 
     /// Call once after the scan: the hashes and sizes for the manifest.
     public func summary() -> (sha256Original: String, sha256Redacted: String, bytesOriginal: Int, bytesRedacted: Int) {
-        (hex(inputHash.finalize()), hex(outputHash.finalize()), hashed, outOffset)
+        (Hex.encode(inputHash.finalize()), Hex.encode(outputHash.finalize()), hashed, outOffset)
     }
-}
-
-func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for b in digest {
-        out.append(digits[Int(b >> 4)])
-        out.append(digits[Int(b & 15)])
-    }
-    return String(decoding: out, as: UTF8.self)
 }

@@ -34,13 +34,5 @@ public final class StreamingSHA256: @unchecked Sendable {
     private var hasher = SHA256()
     public init() {}
     public func update(_ bytes: UnsafeBufferPointer<UInt8>) { hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes)) }
-    public func hex() -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for b in hasher.finalize() {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public func hex() -> String { Hex.encode(hasher.finalize()) }
 }

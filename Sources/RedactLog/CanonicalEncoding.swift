@@ -1,3 +1,4 @@
+import RedactCore
 import Crypto
 import Foundation
 
@@ -261,12 +262,7 @@ public enum HashChain {
         return true
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for b in digest { out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0xF)]) }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 { Hex.encode(digest) }
 }
 
 extension EntryLink {

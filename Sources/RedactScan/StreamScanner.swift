@@ -161,27 +161,22 @@ public struct StreamScanner: Sendable {
 
     /// One `pread(2)` at `offset` into the end of `buffer`; returns the byte count (0 at end).
     private func readAt(_ fd: Int32, into buffer: inout [UInt8], max: Int, offset: Int, path: String) throws -> Int {
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: max))
-        while true {
-            let n = buffer.withUnsafeMutableBufferPointer { pread(fd, $0.baseAddress! + old, max, off_t(offset)) }
-            if n >= 0 {
-                buffer.removeLast(max - n)
-                return n
-            }
-            if errno == EINTR { continue }
-            let cause = String(cString: strerror(errno))
-            buffer.removeLast(max)
-            throw ScanError(.io, path: path, detail: "read failed: \(cause)")
-        }
+        try appendRead(into: &buffer, max: max, path: path) { pread(fd, $0, $1, off_t(offset)) }
     }
 
     /// One `read(2)` into the end of `buffer`; returns the byte count (0 at end of input).
     private func readSome(_ fd: Int32, into buffer: inout [UInt8], max: Int, path: String) throws -> Int {
+        try appendRead(into: &buffer, max: max, path: path) { read(fd, $0, $1) }
+    }
+
+    /// Grows `buffer` by `max`, lets `call` fill the new space, trims what it did not fill, and
+    /// retries on EINTR. A failure leaves `buffer` as it was and names the path, not the content.
+    private func appendRead(into buffer: inout [UInt8], max: Int, path: String,
+                            _ call: (UnsafeMutableRawPointer, Int) -> Int) throws -> Int {
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: max))
         while true {
-            let n = buffer.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + old, max) }
+            let n = buffer.withUnsafeMutableBufferPointer { call($0.baseAddress! + old, max) }
             if n >= 0 {
                 buffer.removeLast(max - n)
                 return n
