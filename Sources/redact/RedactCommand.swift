@@ -19,7 +19,7 @@ struct RedactCommand: ParsableCommand {
         version: version,
         subcommands: [
             ScanCommand.self, ApplyCommand.self, CheckCommand.self, PatternsCommand.self, EvalCommand.self,
-            LogCommand.self, BreachCommand.self, ReferenceCommand.self,
+            LogCommand.self, BreachCommand.self, ReferenceCommand.self, PackCommand.self, DemoCommand.self,
         ]
     )
 

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Where a pack's numbers come from: aggregate queries over the log, one method per question.
+///
+/// Why a protocol: the pack builder, the measures and the renderers know nothing about SQL, so
+/// a PostgreSQL source (a national log in a server database) can be added as another type
+/// without touching them. ``SQLitePackSource`` is the first implementation.
+///
+/// ## The contract every source keeps
+/// - **Entries count by the time the log recorded them** (`entry.recorded_at`, UTC), in
+///   half-open windows `[start, end)`: the same selection as `redact log export --since --until`.
+/// - **Disclosures** are `disclosure` entries that no later entry corrects (a correction is a
+///   whole new event that replaces the old one; the replaced entry is left out, the correction
+///   counts when it was recorded).
+/// - **Register records** (breaches, near misses, incoming failures to redact) count once per
+///   breach id, in the window where the log first recorded the breach (its earliest version),
+///   with the attributes of its latest version (stage, type, severity, area, ICO outcome): a
+///   pack regenerated after an update shows the updated facts in the original period.
+/// - **Aggregation happens in the source** (SQL `GROUP BY`): what crosses the protocol is a few
+///   hundred rows, whatever the size of the log. The exception is ``reportingMinutes(in:)``,
+///   one value per ICO-reported breach, because SQLite has no median aggregate (a PostgreSQL
+///   source would still return the values, or could use `percentile_cont`).
+/// - **One state of the log.** Every call counts only the entries up to the head the source read
+///   when it was opened (`seq <= head`). The log is append-only, so those rows never change: the
+///   calls agree with each other while writers append, and they may run in parallel on separate
+///   connections without a shared transaction.
+/// - Areas come back as stored codes; a code missing from the reference data is still counted.
+public protocol PackDataSource: Sendable {
+    /// What the pack is made from: the log id and the entry count it reads up to (every other
+    /// call counts entries up to that one only, so the answers agree with each other even while
+    /// the log is being appended to, and may be computed in parallel).
+    func describe() throws -> SourceDescription
+
+    /// Disclosures within `window`, per area, month (of recording) and recipient type: documents
+    /// shared and redaction rows. Periods are whole months, so every period's totals, shares by
+    /// recipient and the monthly trend all come from this one aggregate.
+    func disclosureCells(in window: TimeWindow) throws -> [DisclosureCell]
+
+    /// Distinct original documents (by SHA-256) per area, for each window (not additive over
+    /// months, so asked per window). `result[i]` answers `windows[i]`.
+    func processedDocuments(in windows: [TimeWindow]) throws -> [[AreaValue]]
+
+    /// Redaction rows by (category, justification, style) in each window, for one area or all.
+    func redactionCounts(in windows: [TimeWindow], scope: PackScope) throws -> [[RedactionGroup]]
+
+    /// Register records first recorded within `window`, grouped by area, month of first recording
+    /// and their latest attributes.
+    func registerCells(in window: TimeWindow) throws -> [RegisterGroup]
+
+    /// Minutes from becoming aware to telling the ICO, one value per reported breach (stage
+    /// `breach`) first recorded within `window`, with its area and month.
+    func reportingMinutes(in window: TimeWindow) throws -> [AreaMonthValue]
+
+    /// Breaches (stage `breach`) first recorded in `window`, per team or unit and per operator
+    /// (the operator of the disclosure the breach is linked to), where there are at least
+    /// `minimum` of them.
+    func repeatBreaches(in window: TimeWindow, minimum: Int) throws -> [RepeatCount]
+}
+
+/// One area's pack, or the whole log's.
+public enum PackScope: Sendable, Hashable {
+    case national
+    case area(String)
+
+    public var area: String? {
+        if case .area(let a) = self { return a }
+        return nil
+    }
+}
+
+/// Provenance of a pack: enough to find the exact log state it was made from.
+public struct SourceDescription: Sendable, Equatable {
+    /// `sqlite` (later `postgresql`).
+    public var kind: String
+    public var logID: String
+    /// Entries in the log when the pack was made, and the hash of the last one (the checkpoint
+    /// `redact log verify --checkpoint COUNT:HASH` accepts).
+    public var entries: Int64
+    public var headHash: String
+    /// The earliest and latest `recorded_at` in the log (nil when empty), so a pack can say that
+    /// a comparison period predates the log rather than show a misleading zero.
+    public var firstRecordedAt: Date?
+    public var lastRecordedAt: Date?
+    /// Anything the reader of the figures should know about how they were computed (for
+    /// example, that a query ran without its index).
+    public var notes: [String]
+
+    public init(kind: String, logID: String, entries: Int64, headHash: String, firstRecordedAt: Date?,
+                lastRecordedAt: Date?, notes: [String] = []) {
+        self.kind = kind
+        self.logID = logID
+        self.entries = entries
+        self.headHash = headHash
+        self.firstRecordedAt = firstRecordedAt
+        self.lastRecordedAt = lastRecordedAt
+        self.notes = notes
+    }
+}
+
+/// Disclosures of one area, month and recipient type.
+public struct DisclosureCell: Sendable, Equatable {
+    public var area: String
+    public var month: Month
+    public var recipient: String
+    /// Disclosure events: one per document copy shared with one recipient.
+    public var shared: Int
+    /// Redaction rows (including spans deliberately kept).
+    public var redactions: Int
+
+    public init(area: String, month: Month, recipient: String, shared: Int, redactions: Int) {
+        self.area = area
+        self.month = month
+        self.recipient = recipient
+        self.shared = shared
+        self.redactions = redactions
+    }
+}
+
+public struct AreaMonthValue: Sendable, Equatable {
+    public var area: String
+    public var month: Month
+    public var value: Int
+
+    public init(area: String, month: Month, value: Int) {
+        self.area = area
+        self.month = month
+        self.value = value
+    }
+}
+
+public struct AreaValue: Sendable, Equatable {
+    public var area: String
+    public var value: Int
+
+    public init(area: String, value: Int) {
+        self.area = area
+        self.value = value
+    }
+}
+
+public struct RedactionGroup: Sendable, Equatable {
+    public var category: String
+    public var justification: String
+    public var style: String
+    public var count: Int
+
+    public init(category: String, justification: String, style: String, count: Int) {
+        self.category = category
+        self.justification = justification
+        self.style = style
+        self.count = count
+    }
+}
+
+/// Register records sharing the same latest attributes.
+public struct RegisterGroup: Sendable, Equatable {
+    public var area: String
+    /// The month the log first recorded the record.
+    public var month: Month
+    /// `incoming-failure-to-redact`, `near-miss` or `breach`.
+    public var stage: String
+    public var type: String
+    /// Nil while unassessed.
+    public var severity: String?
+    public var sourceOrganisation: String?
+    /// The ICO decision: nil while undecided.
+    public var icoReportable: Bool?
+    /// Whether the ICO has been told.
+    public var icoReported: Bool
+    /// Whether it was told within 72 hours (nil when not reported).
+    public var deadlineMet: Bool?
+    public var count: Int
+
+    public init(area: String, month: Month, stage: String, type: String, severity: String?, sourceOrganisation: String?,
+                icoReportable: Bool?, icoReported: Bool, deadlineMet: Bool?, count: Int) {
+        self.area = area
+        self.month = month
+        self.stage = stage
+        self.type = type
+        self.severity = severity
+        self.sourceOrganisation = sourceOrganisation
+        self.icoReportable = icoReportable
+        self.icoReported = icoReported
+        self.deadlineMet = deadlineMet
+        self.count = count
+    }
+}
+
+/// A team or an operator with at least the threshold number of breaches.
+public struct RepeatCount: Sendable, Equatable {
+    public enum Kind: String, Sendable { case unit, `operator` }
+    public var kind: Kind
+    public var area: String
+    public var id: String
+    public var breaches: Int
+
+    public init(kind: Kind, area: String, id: String, breaches: Int) {
+        self.kind = kind
+        self.area = area
+        self.id = id
+        self.breaches = breaches
+    }
+}
