@@ -79,18 +79,21 @@ public struct Figures: Sendable, Equatable {
     // MARK: Assembly
 
     /// Collects the figures of `area` (nil: every area) for the given months from the source's
-    /// rows. `groups` are already for the scope and window; `processed` for the window.
-    static func collect(area: String?, months: Set<Month>, cells: [DisclosureCell], processed: [AreaValue],
+    /// rows. `documents`, `shares` and `groups` are already for the window (and `shares` and
+    /// `groups` for the scope).
+    static func collect(area: String?, months: Set<Month>, documents: [AreaDocuments], shares: [DisclosureCell],
                         groups: [RedactionGroup], register: [RegisterGroup], minutes: [AreaMonthValue],
                         reference: Reference) -> Figures {
         func mine(_ a: String) -> Bool { area == nil || a == area }
         var f = Figures()
-        for c in cells where months.contains(c.month) && mine(c.area) {
-            f.documentsShared += c.shared
-            f.redactions += c.redactions
-            f.sharesByRecipient[c.recipient, default: 0] += c.shared
+        for d in documents where mine(d.area) {
+            f.documentsShared += d.shared
+            f.documentsProcessed += d.processed
+            f.redactions += d.redactions
         }
-        for p in processed where mine(p.area) { f.documentsProcessed += p.value }
+        for c in shares where c.area.map(mine) ?? true {
+            if let r = c.recipient { f.sharesByRecipient[r, default: 0] += c.shared }
+        }
         for g in groups {
             f.redactionsByCategory[g.category, default: 0] += g.count
             f.redactionsByJustification[g.justification, default: 0] += g.count

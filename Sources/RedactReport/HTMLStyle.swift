@@ -79,7 +79,8 @@ enum HTMLStyle {
       h2 { font-size: 16pt; }
       .tiles { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 3mm; }
       .tile .value { font-size: 20pt; }
-      .pair, .duo { grid-template-columns: 1fr; gap: 3mm; }
+      .pair { grid-template-columns: 1fr; gap: 3mm; }
+      .duo { grid-template-columns: 1fr 1fr; gap: 5mm; }
       figure.chart, .tile, tr, .notice { break-inside: avoid; }
       figcaption, h2, h3, caption { break-after: avoid; }
       .plot svg { max-height: 120mm; }

@@ -29,7 +29,7 @@ public struct PackBuilder: Sendable {
     /// Checks an area code against the reference data, listing the valid codes when it is not.
     public func validate(area: String) throws -> String {
         guard reference.contains(area, in: .areas) else {
-            throw PackError(.unknownArea, "unknown area \(LogSafe.show(area))", validCodes: reference.codes(.areas))
+            throw ReportError(.unknownArea, "unknown area \(LogSafe.show(area))", validCodes: reference.codes(.areas))
         }
         return area
     }
@@ -37,10 +37,10 @@ public struct PackBuilder: Sendable {
     public func build(_ request: PackRequest, from source: any PackDataSource) throws -> Pack {
         if let area = request.scope.area { _ = try validate(area: area) }
         guard request.settings.repeatThreshold >= 1 else {
-            throw PackError(.invalidOption, "the repeat threshold must be at least 1")
+            throw ReportError(.invalidOption, "the repeat threshold must be at least 1")
         }
         if let n = request.settings.suppressBelow, n < 1 {
-            throw PackError(.invalidOption, "the suppression threshold must be at least 1")
+            throw ReportError(.invalidOption, "the suppression threshold must be at least 1")
         }
         let period = request.period
         let area = request.scope.area
@@ -48,34 +48,41 @@ public struct PackBuilder: Sendable {
         let periods = [period, period.previous, period.yearBefore]
         let windows = periods.map(\.window)
         let trendMonths = period.trendMonths
-        // The months covering everything: the comparisons and the twelve months of trend.
-        let firstMonth = [trendMonths[0], period.previous.first, period.yearBefore.first].min()!
-        let unionMonths = (period.last.year - firstMonth.year) * 12 + period.last.month - firstMonth.month + 1
-        let union = TimeWindow(start: firstMonth.start, end: period.window.end)
-
-        // The aggregates, independent of each other: run on all cores (see Parallel).
-        // The disclosure cells in three-month pieces: the biggest aggregate, split so both cores
-        // share it.
-        let pieces = stride(from: 0, to: unionMonths, by: 3).map { k in
-            TimeWindow(start: firstMonth.adding(k).start, end: firstMonth.adding(min(k + 3, unionMonths)).start)
-        }
-        let cellPieces = pieces.map { _ in Parallel.Slot<[DisclosureCell]>() }
-        let register = Parallel.Slot<[RegisterGroup]>()
-        let minutes = Parallel.Slot<[AreaMonthValue]>(), repeats = Parallel.Slot<[RepeatCount]>()
-        let processed = (0..<3).map { _ in Parallel.Slot<[AreaValue]>() }
-        let groups = (0..<3).map { _ in Parallel.Slot<[RedactionGroup]>() }
-        let nationalGroups = Parallel.Slot<[RedactionGroup]>()
         let scope = request.scope, threshold = request.settings.repeatThreshold
         // A financial year's "previous" and "year before" are the same window: ask once.
         let distinct = (0..<3).filter { i in !(0..<i).contains { windows[$0] == windows[i] } }
+        func slot(_ i: Int) -> Int { distinct.contains(i) ? i : distinct.first { windows[$0] == windows[i] }! }
+
+        // The aggregates, independent of each other, run on all cores (see Parallel). Each asks
+        // for only the grouping it needs: every grouping is a sort of the rows it covers.
+        let groups = (0..<3).map { _ in Parallel.Slot<[RedactionGroup]>() }
+        let nationalGroups = Parallel.Slot<[RedactionGroup]>()
+        let documents = (0..<3).map { _ in Parallel.Slot<[AreaDocuments]>() }
+        let byRecipient = (0..<3).map { _ in Parallel.Slot<[DisclosureCell]>() }
+        let nationalByRecipient = Parallel.Slot<[DisclosureCell]>()
+        let monthly = trendMonths.map { _ in Parallel.Slot<[DisclosureCell]>() }
+        let register = Parallel.Slot<[RegisterGroup]>(), minutes = Parallel.Slot<[AreaMonthValue]>()
+        let repeats = Parallel.Slot<[RepeatCount]>()
+        // Register records: the comparisons and the trend in one window (the register is small).
+        let firstMonth = [trendMonths[0], period.previous.first, period.yearBefore.first].min()!
+        let union = TimeWindow(start: firstMonth.start, end: period.window.end)
+
         var jobs: [@Sendable () throws -> Void] = []
-        for (k, piece) in pieces.enumerated() { jobs.append { cellPieces[k].value = try source.disclosureCells(in: piece) } }
         for i in distinct {
-            jobs.append { processed[i].value = try source.processedDocuments(in: [windows[i]])[0] }
             jobs.append { groups[i].value = try source.redactionCounts(in: [windows[i]], scope: scope)[0] }
+            // The current period's documents of every area serve the areas compared as well.
+            jobs.append { documents[i].value = try source.documentTotals(in: windows[i], area: i == 0 ? nil : area) }
         }
         if area != nil {
             jobs.append { nationalGroups.value = try source.redactionCounts(in: [windows[0]], scope: .national)[0] }
+            jobs.append { nationalByRecipient.value = try source.disclosureCells(in: windows[0], by: .recipient, area: nil) }
+        }
+        for i in distinct {
+            jobs.append { byRecipient[i].value = try source.disclosureCells(in: windows[i], by: .recipient, area: area) }
+        }
+        for (k, m) in trendMonths.enumerated() {
+            let w = TimeWindow(start: m.start, end: m.adding(1).start)
+            jobs.append { monthly[k].value = try source.disclosureCells(in: w, by: [], area: area) }
         }
         jobs.append {
             register.value = try source.registerCells(in: union)
@@ -83,27 +90,27 @@ public struct PackBuilder: Sendable {
             repeats.value = try source.repeatBreaches(in: windows[0], minimum: threshold)
         }
         try Parallel.run(jobs)
-        let cells = Parallel.Slot<[DisclosureCell]>()
-        cells.value = cellPieces.flatMap { $0.value ?? [] }
-        func slot(_ i: Int) -> Int { distinct.contains(i) ? i : distinct.first { windows[$0] == windows[i] }! }
 
-        func figures(_ i: Int, area: String?, groups g: [RedactionGroup]) -> Figures {
-            Figures.collect(area: area, months: Set(periods[i].months), cells: cells.value ?? [],
-                            processed: processed[slot(i)].value ?? [], groups: g, register: register.value ?? [],
-                            minutes: minutes.value ?? [], reference: reference)
+        let registerRows = register.value ?? [], minuteRows = minutes.value ?? []
+        func figures(_ i: Int, area: String?, shares: [DisclosureCell], groups g: [RedactionGroup]) -> Figures {
+            Figures.collect(area: area, months: Set(periods[i].months), documents: documents[slot(i)].value ?? [], shares: shares,
+                            groups: g, register: registerRows, minutes: minuteRows, reference: reference)
         }
-        let current = figures(0, area: area, groups: groups[0].value ?? [])
-        let previous = figures(1, area: area, groups: groups[slot(1)].value ?? [])
-        let yearBefore = figures(2, area: area, groups: groups[slot(2)].value ?? [])
-        let national = area == nil ? nil : figures(0, area: nil, groups: nationalGroups.value ?? [])
-        let trend = Self.trend(months: trendMonths, area: area, cells: cells.value ?? [], register: register.value ?? [])
+        let perWindow = (0..<3).map { i in
+            figures(i, area: area, shares: byRecipient[slot(i)].value ?? [], groups: groups[slot(i)].value ?? [])
+        }
+        let (current, previous, yearBefore) = (perWindow[0], perWindow[1], perWindow[2])
+        let national = area == nil ? nil
+            : figures(0, area: nil, shares: nationalByRecipient.value ?? [], groups: nationalGroups.value ?? [])
+        let monthCells = zip(trendMonths, monthly).flatMap { m, slot in (slot.value ?? []).map { var c = $0; c.month = m; return c } }
+        let trend = Self.trend(months: trendMonths, area: area, cells: monthCells, register: registerRows)
 
         // Areas: every area of each group seen anywhere in the figures, so an area with nothing
         // recorded still appears (and ranks) beside its peers.
-        var seen = Set((cells.value ?? []).map(\.area)).union((register.value ?? []).map(\.area))
+        var seen = Set((documents[0].value ?? []).map(\.area)).union(registerRows.map(\.area))
         if let area { seen.insert(area) }
-        let areas = areaRows(seen: seen, months: Set(period.months), cells: cells.value ?? [],
-                             processed: processed[0].value ?? [], register: register.value ?? [], minutes: minutes.value ?? [])
+        let areas = areaRows(seen: seen, months: Set(period.months), documents: documents[0].value ?? [],
+                             register: registerRows, minutes: minuteRows)
         let ranks = area.flatMap { a in areas.first { $0.area == a }?.ranks } ?? [:]
         let repeatList = (repeats.value ?? [])
             .filter { area == nil || $0.area == area }
@@ -126,6 +133,14 @@ public struct PackBuilder: Sendable {
         if !yearBeforeCovered && description.entries > 0 && period.kind != .financialYear {
             notes.append("The log begins after \(period.yearBefore.label), so there is no comparison with a year before.")
         }
+        // A comparison period the log only partly covers is compared, but said to be partial.
+        for (name, p) in [("previous period", period.previous), ("year before", period.yearBefore)]
+        where period.kind != .financialYear || name == "previous period" {
+            if let first, first > p.window.start, first < p.window.end {
+                let month = Month(code: LogTime.format(first))?.longLabel ?? ""
+                notes.append("The log begins in \(month), part way through \(p.label): the \(name) figures cover only part of it.")
+            }
+        }
         notes += description.notes
 
         return Pack(
@@ -138,7 +153,7 @@ public struct PackBuilder: Sendable {
     }
 
     /// One row per area of every group present, with ranks within the group.
-    func areaRows(seen: Set<String>, months: Set<Month>, cells: [DisclosureCell], processed: [AreaValue],
+    func areaRows(seen: Set<String>, months: Set<Month>, documents: [AreaDocuments],
                   register: [RegisterGroup], minutes: [AreaMonthValue]) -> [AreaRow] {
         let groupOf: (String) -> String = { self.reference.entry($0, in: .areas)?.attributes.first ?? "unlisted" }
         let groups = Set(seen.map(groupOf))
@@ -146,7 +161,7 @@ public struct PackBuilder: Sendable {
         codes += seen.filter { !reference.contains($0, in: .areas) }.sorted()
         var rows = codes.map { code in
             AreaRow(area: code, label: reference.entry(code, in: .areas)?.label ?? code, group: groupOf(code),
-                    figures: Figures.collect(area: code, months: months, cells: cells, processed: processed, groups: [],
+                    figures: Figures.collect(area: code, months: months, documents: documents, shares: [], groups: [],
                                              register: register, minutes: minutes, reference: reference),
                     ranks: [:])
         }
@@ -166,8 +181,8 @@ public struct PackBuilder: Sendable {
         let index = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
         var values: [Trend.Series: [Int]] = [:]
         for s in Trend.Series.allCases { values[s] = Array(repeating: 0, count: months.count) }
-        for c in cells where area == nil || c.area == area {
-            guard let i = index[c.month] else { continue }
+        for c in cells where area == nil || c.area == nil || c.area == area {
+            guard let m = c.month, let i = index[m] else { continue }
             values[.documentsShared]![i] += c.shared
             values[.redactions]![i] += c.redactions
         }

@@ -31,14 +31,15 @@ public protocol PackDataSource: Sendable {
     /// the log is being appended to, and may be computed in parallel).
     func describe() throws -> SourceDescription
 
-    /// Disclosures within `window`, per area, month (of recording) and recipient type: documents
-    /// shared and redaction rows. Periods are whole months, so every period's totals, shares by
-    /// recipient and the monthly trend all come from this one aggregate.
-    func disclosureCells(in window: TimeWindow) throws -> [DisclosureCell]
+    /// Disclosures within `window` (of one area, or all): documents shared and redaction rows,
+    /// grouped by any of area, month (of recording) and recipient type. The builder asks only
+    /// for the grouping it needs, because each dimension costs a sort of every row.
+    func disclosureCells(in window: TimeWindow, by grouping: DisclosureGrouping, area: String?) throws -> [DisclosureCell]
 
-    /// Distinct original documents (by SHA-256) per area, for each window (not additive over
-    /// months, so asked per window). `result[i]` answers `windows[i]`.
-    func processedDocuments(in windows: [TimeWindow]) throws -> [[AreaValue]]
+    /// Per area within `window` (of one area, or all): documents shared, distinct original
+    /// documents (by SHA-256) and redaction rows. Distinct documents do not add up over months,
+    /// so this is asked per window; it is the one grouping every pack needs per area.
+    func documentTotals(in window: TimeWindow, area: String?) throws -> [AreaDocuments]
 
     /// Redaction rows by (category, justification, style) in each window, for one area or all.
     func redactionCounts(in windows: [TimeWindow], scope: PackScope) throws -> [[RedactionGroup]]
@@ -97,17 +98,26 @@ public struct SourceDescription: Sendable, Equatable {
     }
 }
 
-/// Disclosures of one area, month and recipient type.
+/// The dimensions ``PackDataSource/disclosureCells(in:by:area:)`` can group by.
+public struct DisclosureGrouping: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let area = DisclosureGrouping(rawValue: 1)
+    public static let month = DisclosureGrouping(rawValue: 2)
+    public static let recipient = DisclosureGrouping(rawValue: 4)
+}
+
+/// Disclosures of one group; a dimension that was not grouped by is nil.
 public struct DisclosureCell: Sendable, Equatable {
-    public var area: String
-    public var month: Month
-    public var recipient: String
+    public var area: String?
+    public var month: Month?
+    public var recipient: String?
     /// Disclosure events: one per document copy shared with one recipient.
     public var shared: Int
     /// Redaction rows (including spans deliberately kept).
     public var redactions: Int
 
-    public init(area: String, month: Month, recipient: String, shared: Int, redactions: Int) {
+    public init(area: String? = nil, month: Month? = nil, recipient: String? = nil, shared: Int, redactions: Int) {
         self.area = area
         self.month = month
         self.recipient = recipient
@@ -125,6 +135,25 @@ public struct AreaMonthValue: Sendable, Equatable {
         self.area = area
         self.month = month
         self.value = value
+    }
+}
+
+/// An area's documents in one window.
+public struct AreaDocuments: Sendable, Equatable {
+    public var area: String
+    /// Disclosure events: one per document copy shared with one recipient.
+    public var shared: Int
+    /// Distinct original documents among them: a document shared with the defence and the
+    /// court is processed once and shared twice.
+    public var processed: Int
+    /// Redaction rows (including spans deliberately kept).
+    public var redactions: Int
+
+    public init(area: String, shared: Int, processed: Int, redactions: Int) {
+        self.area = area
+        self.shared = shared
+        self.processed = processed
+        self.redactions = redactions
     }
 }
 

@@ -50,7 +50,7 @@ public enum PackHTML {
             var meta: [(String, String)] = [
                 ("Compared with", "\(pack.period.previous.label) and \(pack.period.yearBefore.label)"),
                 ("Generated", LogTimeText.format(pack.generatedAt)),
-                ("Log", "\(pack.source.logID), \(Format.grouped(Int(pack.source.entries))) entries"),
+                ("Log", "\(pack.source.logID), \(NumberFormat.grouped(Int(pack.source.entries))) entries"),
             ]
             if let n = pack.settings.suppressBelow, n > 1 { meta.append(("Published", "counts under \(n) suppressed")) }
             return """
@@ -109,7 +109,7 @@ public enum PackHTML {
                 case .higherIsBetter: cls = up ? "better" : "worse"
                 }
             }
-            let change = Format.change(from: a, to: b)
+            let change = NumberFormat.change(from: a, to: b)
             return "<p class=\"delta \(cls)\"><span aria-hidden=\"true\">\(arrow)</span>\(HTML.esc(change)) on \(HTML.esc(period)) (\(HTML.esc(t.text(h, old))))</p>"
         }
 
@@ -233,7 +233,7 @@ public enum PackHTML {
                 let total = members.reduce(into: (breaches: 0, shared: 0)) { $0.breaches += $1.figures.breaches; $0.shared += $1.figures.documentsShared }
                 let reference: (Double, String)? = total.shared > 0 && !s.hides(total.breaches)
                     ? (Double(total.breaches) * 1000 / Double(total.shared),
-                       "All \(labels.group(group)): \(Format.decimal(Double(total.breaches) * 1000 / Double(total.shared), places: 2))")
+                       "All \(labels.group(group)): \(NumberFormat.decimal(Double(total.breaches) * 1000 / Double(total.shared), places: 2))")
                     : nil
                 let svg = SVGChart.bars(id: id, title: title, description: desc, bars: bars,
                                         currentLabel: pack.scope.area.map { labels.area($0) } ?? pack.period.code,

@@ -32,10 +32,13 @@ public enum PackJSON {
             ("empty", .bool(pack.isEmpty)),
         ]
         top += figures(pack.current, s)
-        top.append(("previous", .object([("period", period(pack.period.previous)), ("covered", .bool(pack.previousCovered))]
-            + figures(pack.previous, s))))
-        top.append(("year_before", .object([("period", period(pack.period.yearBefore)), ("covered", .bool(pack.yearBeforeCovered))]
-            + figures(pack.yearBefore, s))))
+        func partial(_ p: PackPeriod) -> JSONValue {
+            .bool(pack.source.firstRecordedAt.map { $0 > p.window.start && $0 < p.window.end } ?? false)
+        }
+        top.append(("previous", .object([("period", period(pack.period.previous)), ("covered", .bool(pack.previousCovered)),
+                                         ("partial", partial(pack.period.previous))] + figures(pack.previous, s))))
+        top.append(("year_before", .object([("period", period(pack.period.yearBefore)), ("covered", .bool(pack.yearBeforeCovered)),
+                                            ("partial", partial(pack.period.yearBefore))] + figures(pack.yearBefore, s))))
         if let national = pack.national {
             top.append(("national", .object(figures(national, s))))
             top.append(("ranks", ranks(pack.ranks)))

@@ -51,21 +51,21 @@ public struct PackPeriod: Sendable, Hashable, CustomStringConvertible {
         }
         let usage = "expected a month (2026-09), a quarter (2026-Q3) or a financial year (FY2026-27)"
         if u.count == 7, u[4] == 0x2D, let y = digits(0..<4), let m = digits(5..<7) {
-            guard (1...12).contains(m) else { throw PackError(.invalidPeriod, "period \(t): no month \(m); \(usage)") }
+            guard (1...12).contains(m) else { throw ReportError(.invalidPeriod, "period \(t): no month \(m); \(usage)") }
             self.init(kind: .month, first: Month(year: y, month: m))
         } else if u.count == 7, u[4] == 0x2D, u[5] == 0x51 || u[5] == 0x71, let y = digits(0..<4), let q = digits(6..<7) {
-            guard (1...4).contains(q) else { throw PackError(.invalidPeriod, "period \(t): no quarter \(q); \(usage)") }
+            guard (1...4).contains(q) else { throw ReportError(.invalidPeriod, "period \(t): no quarter \(q); \(usage)") }
             self.init(kind: .quarter, first: Month(year: y, month: 3 * (q - 1) + 1))
         } else if u.count == 9, u[0] == 0x46 || u[0] == 0x66, u[1] == 0x59 || u[1] == 0x79, u[6] == 0x2D,
                   let y = digits(2..<6), let yy = digits(7..<9) {
             guard (y + 1) % 100 == yy else {
-                throw PackError(.invalidPeriod, "period \(t): a financial year runs into the next year (FY\(y)-\(String(format: "%02d", (y + 1) % 100)))")
+                throw ReportError(.invalidPeriod, "period \(t): a financial year runs into the next year (FY\(y)-\(String(format: "%02d", (y + 1) % 100)))")
             }
             self.init(kind: .financialYear, first: Month(year: y, month: 4))
         } else {
-            throw PackError(.invalidPeriod, "period \(LogSafe.show(t)): \(usage)")
+            throw ReportError(.invalidPeriod, "period \(LogSafe.show(t)): \(usage)")
         }
-        guard (1970...9998).contains(first.year) else { throw PackError(.invalidPeriod, "period \(t): year out of range") }
+        guard (1970...9998).contains(first.year) else { throw ReportError(.invalidPeriod, "period \(t): year out of range") }
     }
 
     /// The canonical code: `2026-09`, `2026-Q3`, `FY2026-27`.

@@ -39,7 +39,7 @@ public struct PackTables: Sendable {
         if h.isCount { return s.count(Int(h.value(f) ?? 0)) }
         if let num = h.numerator, s.hides(Int(num.value(f) ?? 0)) { return "<\(s.below!)" }
         guard let v = h.value(f) else { return "–" }
-        return h == .within72h ? Format.percent(v) : Format.decimal(v, places: h == .redactionsPerDocument ? 1 : 2)
+        return h == .within72h ? NumberFormat.percent(v) : NumberFormat.decimal(v, places: h == .redactionsPerDocument ? 1 : 2)
     }
 
     /// The value used for change arithmetic, nil when hidden or not computable.
@@ -50,7 +50,7 @@ public struct PackTables: Sendable {
     }
 
     public func change(_ h: Headline, from old: Figures, covered: Bool) -> String {
-        covered ? Format.change(from: comparable(h, old), to: comparable(h, pack.current)) : "–"
+        covered ? NumberFormat.change(from: comparable(h, old), to: comparable(h, pack.current)) : "–"
     }
 
     public func rankText(_ r: Rank?) -> String {
@@ -60,7 +60,7 @@ public struct PackTables: Sendable {
 
     func share(_ n: Int, of total: Int) -> String {
         guard total > 0, !s.hides(n) else { return "–" }
-        return Format.percent(Double(n) * 100 / Double(total))
+        return NumberFormat.percent(Double(n) * 100 / Double(total))
     }
 
     // MARK: Tables
@@ -157,7 +157,7 @@ public struct PackTables: Sendable {
     public func reporting() -> ReportTable {
         func hours(_ x: Double?, _ f: Figures) -> String {
             guard let x, !s.hides(f.icoReported) else { return s.hides(f.icoReported) ? "<\(s.below!)" : "–" }
-            return Format.decimal(x, places: 1)
+            return NumberFormat.decimal(x, places: 1)
         }
         let columns: [(String, Figures, Bool)] = [(pack.period.code, pack.current, true), (previousHeader, pack.previous, pack.previousCovered),
                                                   (yearBeforeHeader, pack.yearBefore, pack.yearBeforeCovered)]

@@ -26,8 +26,9 @@ enum PackText {
         guard f.documentsShared > 0 || f.redactions > 0 else {
             return "No documents were shared by \(pack.scopeLabel) in \(pack.period.label)."
         }
-        var s = "\(t.text(.documentsShared, f)) documents shared (\(t.text(.documentsProcessed, f)) distinct documents) "
-            + "with \(t.text(.redactions, f)) redactions, \(t.text(.redactionsPerDocument, f)) per document."
+        var s = "\(t.text(.documentsShared, f)) \(f.documentsShared == 1 ? "document" : "documents") shared "
+            + "(\(t.text(.documentsProcessed, f)) distinct) with \(t.text(.redactions, f)) "
+            + "\(f.redactions == 1 ? "redaction" : "redactions"), \(t.text(.redactionsPerDocument, f)) per document."
         if f.kept > 0 {
             s += " \(t.s.count(f.kept)) spans were deliberately left unredacted with a recorded reason."
         }
@@ -36,8 +37,11 @@ enum PackText {
 
     static func registerSummary(_ pack: Pack, _ t: PackTables) -> String {
         let f = pack.current
-        var s = "\(t.text(.breaches, f)) breaches, \(t.text(.nearMisses, f)) near misses and "
-            + "\(t.text(.incomingFailures, f)) incoming failures to redact were first recorded in the period."
+        func n(_ h: Headline, _ one: String, _ many: String) -> String {
+            "\(t.text(h, f)) \(Int(h.value(f) ?? 0) == 1 ? one : many)"
+        }
+        var s = "\(n(.breaches, "breach", "breaches")), \(n(.nearMisses, "near miss", "near misses")) and "
+            + "\(n(.incomingFailures, "incoming failure", "incoming failures")) to redact were first recorded in the period."
         if f.breaches > 0 {
             s += " Breach rate: \(t.text(.breachRate, f)) per 1,000 documents shared."
         }
@@ -53,10 +57,10 @@ enum PackText {
         guard total > 0, let top = items.first else { return "No \(unit) recorded in this period." }
         func part(_ i: (label: String, value: Int)) -> String {
             s.hides(i.value) ? "\(i.label) (\(s.count(i.value)))"
-                : "\(i.label) (\(Format.grouped(i.value)), \(Format.percent(Double(i.value) * 100 / Double(total))))"
+                : "\(i.label) (\(NumberFormat.grouped(i.value)), \(NumberFormat.percent(Double(i.value) * 100 / Double(total))))"
         }
         var text = "\(top.label) was the largest with \(s.count(top.value)) \(unit)"
-        if !s.hides(top.value) { text += " (\(Format.percent(Double(top.value) * 100 / Double(total))) of \(Format.grouped(total)))" }
+        if !s.hides(top.value) { text += " (\(NumberFormat.percent(Double(top.value) * 100 / Double(total))) of \(NumberFormat.grouped(total)))" }
         let next = items.dropFirst().prefix(2)
         if !next.isEmpty { text += ", followed by " + next.map(part).joined(separator: " and ") }
         text += ". \(items.count) in all."
@@ -74,7 +78,7 @@ enum PackText {
         text += "; \(months.last!.longLabel): \(s.count(lastV))"
         if values.count >= 2, !s.hides(lastV), !s.hides(values[values.count - 2]) {
             let prev = values[values.count - 2]
-            text += " (\(Format.change(from: Double(prev), to: Double(lastV))) on \(months[months.count - 2].longLabel))"
+            text += " (\(NumberFormat.change(from: Double(prev), to: Double(lastV))) on \(months[months.count - 2].longLabel))"
         }
         return text + "."
     }

@@ -12,6 +12,11 @@ enum Parallel {
     }
 
     static func run(_ jobs: [@Sendable () throws -> Void]) throws {
+        // REDACT_PACK_THREADS=1 runs the jobs one after another (to time each alone).
+        if ProcessInfo.processInfo.environment["REDACT_PACK_THREADS"] == "1" {
+            for job in jobs { try job() }
+            return
+        }
         let errors = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             do { try jobs[i]() } catch { errors.add(error) }

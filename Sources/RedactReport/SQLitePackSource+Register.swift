@@ -6,24 +6,24 @@ import GRDB
 /// Each breach has one or more versions; the pack counts a breach once, in the month where the
 /// log recorded its earliest version, with the attributes of its latest version (the
 /// ``PackDataSource`` contract), both among the entries up to the pack's head. The register is
-/// small next to the redaction rows (thousands of records a year, not millions); the first and
-/// last version of every breach come from one walk of the log's `UNIQUE (breach_id, version)`
-/// index, already grouped (no sort), and each is then one lookup.
+/// small next to the redaction rows (thousands of records a year, not millions): the versions
+/// recorded in the window come from the pack's time index, and the first and latest version of
+/// each are single seeks in the log's `UNIQUE (breach_id, version)` index.
 extension SQLitePackSource {
     /// One row per breach first recorded in the window (`:start`, `:end`): its latest version's
     /// columns, the latest entry's `area` and `seq`, and `first_at`.
     static let breachesInWindow = """
-        WITH v AS (
-            SELECT breach_id, MIN(version) AS first_version, MAX(version) AS last_version
-            FROM breach_version WHERE seq <= :head GROUP BY breach_id
+        WITH f AS (
+            SELECT bv.breach_id, e.recorded_at AS first_at
+            FROM entry e JOIN breach_version bv ON bv.seq = e.seq
+            WHERE e.kind = 'breach' AND e.recorded_at >= :start AND e.recorded_at < :end AND e.seq <= :head
+              AND bv.version = (SELECT MIN(y.version) FROM breach_version y WHERE y.breach_id = bv.breach_id AND y.seq <= :head)
         ), b AS (
-            SELECT l.*, le.area AS area, fe.recorded_at AS first_at
-            FROM v
-            JOIN breach_version f ON f.breach_id = v.breach_id AND f.version = v.first_version
-            JOIN entry fe ON fe.seq = f.seq
-            JOIN breach_version l ON l.breach_id = v.breach_id AND l.version = v.last_version
+            SELECT l.*, le.area AS area, f.first_at
+            FROM f
+            JOIN breach_version l ON l.breach_id = f.breach_id
+                AND l.version = (SELECT MAX(x.version) FROM breach_version x WHERE x.breach_id = f.breach_id AND x.seq <= :head)
             JOIN entry le ON le.seq = l.seq
-            WHERE fe.recorded_at >= :start AND fe.recorded_at < :end
         )
         """
 
@@ -59,24 +59,23 @@ extension SQLitePackSource {
 
     public func repeatBreaches(in window: TimeWindow, minimum: Int) throws -> [RepeatCount] {
         try read("counting repeated breaches") { db in
-            let args = arguments(window, ["minimum": max(1, minimum)])
-            let units = try Row.fetchAll(db, sql: """
+            // One statement, so the breaches of the window are found once for both lists. The
+            // operator is the person who made the disclosure the breach is linked to.
+            try Row.fetchAll(db, sql: """
                 \(Self.breachesInWindow)
-                SELECT area, unit, COUNT(*) FROM b WHERE stage = 'breach' AND unit IS NOT NULL
+                SELECT 'unit', area, unit, COUNT(*) FROM b WHERE stage = 'breach' AND unit IS NOT NULL
                 GROUP BY area, unit HAVING COUNT(*) >= :minimum
-                """, arguments: args).map { RepeatCount(kind: .unit, area: $0[0], id: $0[1], breaches: $0[2]) }
-            // The operator is the person who made the disclosure the breach is linked to.
-            let operators = try Row.fetchAll(db, sql: """
-                \(Self.breachesInWindow)
-                SELECT b.area, d.operator, COUNT(DISTINCT b.breach_id)
+                UNION ALL
+                SELECT 'operator', b.area, d.operator, COUNT(DISTINCT b.breach_id)
                 FROM b
                 JOIN breach_link k ON k.seq = b.seq
                 JOIN entry le ON le.entry_id = k.entry_id AND le.seq <= :head
                 JOIN disclosure d ON d.seq = le.seq
                 WHERE b.stage = 'breach'
                 GROUP BY b.area, d.operator HAVING COUNT(DISTINCT b.breach_id) >= :minimum
-                """, arguments: args).map { RepeatCount(kind: .operator, area: $0[0], id: $0[1], breaches: $0[2]) }
-            return units + operators
+                """, arguments: arguments(window, ["minimum": max(1, minimum)])).map {
+                RepeatCount(kind: ($0[0] as String) == "unit" ? .unit : .operator, area: $0[1], id: $0[2], breaches: $0[3])
+            }
         }
     }
 }

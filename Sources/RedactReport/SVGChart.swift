@@ -97,7 +97,7 @@ enum SVGChart {
         var tick = 0.0
         while tick <= axisMax + step / 2 {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(y(tick)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(tick)))\" stroke=\"\(tick == 0 ? muted : grid)\" stroke-width=\"1\"/>"
-            out += text(left - 6, y(tick) + 4, Format.grouped(Int(tick)), size: 12, anchor: "end", colour: muted)
+            out += text(left - 6, y(tick) + 4, NumberFormat.grouped(Int(tick)), size: 12, anchor: "end", colour: muted)
             tick += step
         }
         // Months.

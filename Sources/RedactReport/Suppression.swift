@@ -24,7 +24,7 @@ public struct Suppression: Sendable, Equatable {
 
     /// `12,345`, or `<5` when hidden.
     public func count(_ n: Int) -> String {
-        hides(n) ? "<\(below!)" : Format.grouped(n)
+        hides(n) ? "<\(below!)" : NumberFormat.grouped(n)
     }
 
     /// A count for a CSV cell: plain digits, or `<5`.
@@ -44,7 +44,7 @@ public struct Suppression: Sendable, Equatable {
 }
 
 /// Number formatting for people (the JSON writes plain numbers instead).
-public enum Format {
+public enum NumberFormat {
     /// `1234567` → `1,234,567`.
     public static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)

@@ -28,13 +28,15 @@ public final class TimedPackSource: PackDataSource, @unchecked Sendable {
 
     public func describe() throws -> SourceDescription { try timed("describe") { try inner.describe() } }
 
-    public func disclosureCells(in window: TimeWindow) throws -> [DisclosureCell] {
-        try timed("disclosureCells") { try inner.disclosureCells(in: window) }
+    public func disclosureCells(in window: TimeWindow, by grouping: DisclosureGrouping, area: String?) throws -> [DisclosureCell] {
+        try timed("disclosureCells(\(window.startText.prefix(7))..\(window.endText.prefix(7)), by \(grouping.rawValue), \(area ?? "all"))") {
+            try inner.disclosureCells(in: window, by: grouping, area: area)
+        }
     }
 
-    public func processedDocuments(in windows: [TimeWindow]) throws -> [[AreaValue]] {
-        try timed("processedDocuments(\(windows.map { $0.startText.prefix(7) }.joined(separator: ",")))") {
-            try inner.processedDocuments(in: windows)
+    public func documentTotals(in window: TimeWindow, area: String?) throws -> [AreaDocuments] {
+        try timed("documentTotals(\(window.startText.prefix(7)), \(area ?? "all"))") {
+            try inner.documentTotals(in: window, area: area)
         }
     }
 

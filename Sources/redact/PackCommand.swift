@@ -97,14 +97,14 @@ enum PackOutput {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw PackError(.output, "cannot write the pack to the given file (\((error as NSError).localizedDescription))")
+            throw ReportError(.output, "cannot write the pack to the given file (\((error as NSError).localizedDescription))")
         }
     }
 }
 
 /// Maps pack errors to messages and exit codes, in one place (as ``LogFailure`` does for the log).
 enum PackFailure {
-    static func code(for kind: PackError.Kind) -> Int32 {
+    static func code(for kind: ReportError.Kind) -> Int32 {
         switch kind {
         case .invalidPeriod, .unknownArea, .invalidOption: 2
         case .storage, .output: 3
@@ -115,7 +115,7 @@ enum PackFailure {
     static func map<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let e as PackError {
+        } catch let e as ReportError {
             FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
             throw ExitCode(code(for: e.kind))
         }

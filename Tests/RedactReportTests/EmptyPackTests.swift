@@ -41,3 +41,12 @@ import RedactLog
     let md = PackRenderer.render(p, as: .md, reference: .builtIn)
     #expect(md.contains("before the log"))
 }
+
+@Test func comparisonsThatTheLogOnlyPartlyCoversAreSaidToBePartial() throws {
+    // The fixture log begins in January 2025: part way through financial year 2024-25.
+    let p = try pack(Fixture.demoPath, .national, "FY2025-26")
+    #expect(p.previousCovered)
+    #expect(p.notes.contains { $0.contains("part way through financial year 2024-25") })
+    let json = try JSONSerialization.jsonObject(with: Data(PackJSON.render(p).utf8)) as! [String: Any]
+    #expect((json["previous"] as? [String: Any])?["partial"] as? Bool == true)
+}

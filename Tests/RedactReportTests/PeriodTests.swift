@@ -22,7 +22,7 @@ func periodsParseAndCompare(_ text: String, code: String, previous: String, year
 
 @Test(arguments: ["2026-13", "2026-00", "2026-Q5", "FY2026-28", "2026", "Q3-2026", "", "26-09", "2026-9"])
 func badPeriodsAreRefused(_ text: String) {
-    #expect(throws: PackError.self) { try PackPeriod(parsing: text) }
+    #expect(throws: ReportError.self) { try PackPeriod(parsing: text) }
 }
 
 @Test func financialYearRunsAprilToMarch() throws {
@@ -36,7 +36,7 @@ func badPeriodsAreRefused(_ text: String) {
     do {
         _ = try PackBuilder(reference: .builtIn).validate(area: "cps-atlantis")
         Issue.record("accepted an unknown area")
-    } catch let e as PackError {
+    } catch let e as ReportError {
         #expect(e.kind == .unknownArea)
         #expect(e.validCodes.contains("cps-wessex"))
         #expect(e.description.contains("valid codes: cps-cymru-wales"))

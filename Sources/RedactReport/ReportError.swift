@@ -5,7 +5,7 @@ import RedactLog
 ///
 /// Messages name options, codes and files, never log contents: a pack reads only aggregates,
 /// and its errors must be as safe to paste into a ticket as the pack itself.
-public struct PackError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct ReportError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// The period text is not a month, quarter or financial year.
         case invalidPeriod = "invalid-period"
