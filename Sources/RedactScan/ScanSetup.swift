@@ -124,7 +124,8 @@ extension EngineFactory {
     /// Never throws: errors are in the result.
     public func scanFile(_ input: Input, pool: ScratchPool, withLines: Bool = true, withText: Bool = false,
                          progress: ProgressCounter? = nil, workers: Int = 1,
-                         observer: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) -> FileScanResult {
+                         observer: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil, keep: Bool = true,
+                         onFinding: ((LocatedFinding) -> Void)? = nil) -> FileScanResult {
         let engine: ScanEngine
         do { engine = try self.engine(for: input) } catch let e as ScanError {
             return FileScanResult(input: input, error: e)
@@ -135,11 +136,11 @@ extension EngineFactory {
         if engine === shared {
             return pool.withScratch {
                 scanner.scanFile(input, scratch: $0, withLines: withLines, withText: withText, progress: progress,
-                                 workers: workers, observer: observer)
+                                 workers: workers, observer: observer, keep: keep, onFinding: onFinding)
             }
         }
         return scanner.scanFile(input, scratch: engine.makeScratch(), withLines: withLines, withText: withText,
-                                progress: progress, workers: workers, observer: observer)
+                                progress: progress, workers: workers, observer: observer, keep: keep, onFinding: onFinding)
     }
 
     /// Expands paths into inputs, leaving out the party lists `--names-beside` reads.

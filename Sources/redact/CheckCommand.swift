@@ -71,10 +71,10 @@ struct CheckCommand: ParsableCommand {
         orderedParallel(count: inputs.count, workers: jobs) { i -> (FileScanResult, String?) in
             // With a log, each input is hashed as it streams (the log records the digest).
             guard gate != nil else {
-                return (factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1), nil)
+                return (factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1, keep: false), nil)
             }
             let digest = StreamingSHA256()
-            let result = factory.scanFile(inputs[i], pool: pool, withLines: false, observer: { digest.update($0) })
+            let result = factory.scanFile(inputs[i], pool: pool, withLines: false, observer: { digest.update($0) }, keep: false)
             return (result, digest.hex())
         } deliver: { _, scanned in
             let (result, sha256) = scanned
@@ -86,16 +86,16 @@ struct CheckCommand: ParsableCommand {
             } else if result.skippedBinary {
                 skipped += 1
                 report(path: path, status: "skipped", count: 0, counts: [:], detail: nil)
-            } else if result.findings.isEmpty {
+            } else if result.findingCount == 0 {
                 clean += 1
                 report(path: path, status: "clean", count: 0, counts: [:], detail: nil)
             } else {
                 withFindings += 1
-                findings += result.findings.count
+                findings += result.findingCount
                 var counts: [Category: Int] = [:]
-                for f in result.findings { counts[engine.table[f.finding.rule].category, default: 0] += 1 }
+                for (rule, n) in result.ruleCounts.enumerated() where n > 0 { counts[engine.table[Int32(rule)].category, default: 0] += n }
                 for (c, n) in counts { totals[c, default: 0] += n }
-                report(path: path, status: "found", count: result.findings.count, counts: counts, detail: nil)
+                report(path: path, status: "found", count: result.findingCount, counts: counts, detail: nil)
                 if let gate, let sha256 {
                     do {
                         try gate.record(document: path, sha256: sha256,

@@ -46,9 +46,26 @@ struct ScanCommand: ParsableCommand {
         let pool = ScratchPool(engine: engine)
         let progress = ProgressBar(totalBytes: totalSize(inputs) > 64 << 20 ? totalSize(inputs) : 0)
         progress.start()
+        func render(_ f: LocatedFinding, path: String) -> String {
+            switch format {
+            case .jsonl:
+                return findingJSON(path: path, f, table: engine.table)
+            case .human:
+                let rule = engine.table[f.finding.rule]
+                var line = "\(colour.path(path)):\(f.line):\(f.column) \(colour.category(rule.category.rawValue)) \(rule.id)"
+                if let text = f.text { line += " " + colour.dim(String(decoding: text, as: UTF8.self)) }
+                return line
+            }
+        }
+        // One input (a pipeline's stream, a big file): findings are printed as they are found,
+        // so memory stays flat however many there are. Several inputs: each file's findings are
+        // kept until its turn, so output stays in input order. A summary only counts.
+        let streaming = inputs.count == 1 && !summary
         orderedParallel(count: inputs.count, workers: jobs) { i in
             factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
-                             progress: progress.counter, workers: inputs.count < jobs ? jobs : 1)
+                             progress: progress.counter, workers: inputs.count < jobs ? jobs : 1,
+                             keep: !summary && !streaming,
+                             onFinding: streaming ? { out.line(render($0, path: inputs[i].path)) } : nil)
         } deliver: { _, result in
             if let e = result.error {
                 errors += 1
@@ -61,31 +78,22 @@ struct ScanCommand: ParsableCommand {
             }
             files += 1
             bytes += result.bytes
-            findings += result.findings.count
+            findings += result.findingCount
             var perFile: [Category: Int] = [:]
-            for f in result.findings {
-                let category = engine.table[f.finding.rule].category
-                perFile[category, default: 0] += 1
-                totals[category, default: 0] += 1
-                guard !summary else { continue }
-                switch format {
-                case .jsonl:
-                    out.line(findingJSON(path: result.input.path, f, table: engine.table))
-                case .human:
-                    let rule = engine.table[f.finding.rule]
-                    var line = "\(colour.path(result.input.path)):\(f.line):\(f.column) \(colour.category(rule.category.rawValue)) \(rule.id)"
-                    if let text = f.text { line += " " + colour.dim(String(decoding: text, as: UTF8.self)) }
-                    out.line(line)
-                }
+            for (rule, n) in result.ruleCounts.enumerated() where n > 0 {
+                let category = engine.table[Int32(rule)].category
+                perFile[category, default: 0] += n
+                totals[category, default: 0] += n
             }
+            for f in result.findings { out.line(render(f, path: result.input.path)) }
             if summary {
                 switch format {
                 case .jsonl:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
-                    out.line("{\"path\":\(jsonString(result.input.path)),\"bytes\":\(result.bytes),\"findings\":\(result.findings.count),\"by_category\":{\(counts)}}")
+                    out.line("{\"path\":\(jsonString(result.input.path)),\"bytes\":\(result.bytes),\"findings\":\(result.findingCount),\"by_category\":{\(counts)}}")
                 case .human:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-                    out.line("\(colour.path(result.input.path)): \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
+                    out.line("\(colour.path(result.input.path)): \(result.findingCount) finding\(result.findingCount == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
                 }
             }
         }
