@@ -101,10 +101,20 @@ enum Decide {
                 for c in cluster where !out[firstOut...].contains(where: { $0.start < c.end && c.start < $0.end }) {
                     out.append(c)
                 }
-                out[firstOut...].sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
+                let before = { (a: Candidate, b: Candidate) in (a.start, a.end, a.rule) < (b.start, b.end, b.rule) }
+                if !isSorted(out[firstOut...], by: before) { out[firstOut...].sort(by: before) }
             }
             i = j
         }
+    }
+
+    static func isSorted(_ s: ArraySlice<Candidate>, by before: (Candidate, Candidate) -> Bool) -> Bool {
+        var i = s.startIndex
+        while i + 1 < s.endIndex {
+            if before(s[i + 1], s[i]) { return false }
+            i += 1
+        }
+        return true
     }
 
     @inline(__always)
@@ -119,7 +129,9 @@ enum Decide {
     /// Sorts by start (then end, rule) and drops exact duplicates (same span and rule found twice,
     /// e.g. by two literal variants of one party name).
     static func sortAndDedupe(_ c: inout [Candidate]) {
-        c.sort { ($0.start, $0.end, $0.rule, $0.tag) < ($1.start, $1.end, $1.rule, $1.tag) }
+        // Sorting allocates a temporary buffer; candidates often arrive in order already.
+        let before = { (a: Candidate, b: Candidate) in (a.start, a.end, a.rule, a.tag) < (b.start, b.end, b.rule, b.tag) }
+        if !isSorted(c[...], by: before) { c.sort(by: before) }
         var w = 0
         for r in 0..<c.count {
             if w > 0 && c[w - 1].start == c[r].start && c[w - 1].end == c[r].end && c[w - 1].rule == c[r].rule { continue }

@@ -253,9 +253,8 @@ private struct Pass {
         let literals = engine.literals
         // Literals: dictionary terms and party names become candidates; literal triggers open windows.
         if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits) }
-        if engine.mode == .reference || !engine.literalGroups.isEmpty || !engine.contextWindows.isEmpty {
-            hits.sort { $0.end < $1.end }
-        }
+        // The automaton reports hits in order of end (its contract); brute force does not.
+        if engine.mode == .reference { hits.sort { $0.end < $1.end } }
         for h in hits.indices {
             let hit = hits[h]
             let len = engine.literalLengths[Int(hit.pattern)]
