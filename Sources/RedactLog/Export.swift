@@ -1,3 +1,4 @@
+import RedactCore
 import Foundation
 import GRDB
 
@@ -25,27 +26,7 @@ public enum LogExport {
 
     // MARK: JSON
 
-    static func jsonString(_ s: String, into out: inout String) {
-        out.append("\"")
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            default:
-                if u.value < 0x20 || u.value == 0x7F || u.value == 0x2028 || u.value == 0x2029 {
-                    out.append("\\u")
-                    let hex = String(u.value, radix: 16)
-                    out.append(String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out.append("\"")
-    }
+    static func jsonString(_ s: String, into out: inout String) { JSONText.quote(s, into: &out) }
 
     static func json(_ v: LogValue, into out: inout String) {
         switch v {

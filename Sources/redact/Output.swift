@@ -27,22 +27,8 @@ final class Stdout: @unchecked Sendable {
     }
 }
 
-/// JSON string literal for `s` (RFC 8259 escaping).
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-        default: out.unicodeScalars.append(u)
-        }
-    }
-    return out + "\""
-}
+/// JSON string literal for `s` (the escaping every JSON output of the tool shares).
+func jsonString(_ s: String) -> String { JSONText.quoted(s) }
 
 /// One finding in the findings contract of `shared/taxonomy.md`.
 func findingJSON(path: String, _ f: LocatedFinding, table: RuleTable) -> String {

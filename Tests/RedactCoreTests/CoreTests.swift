@@ -33,4 +33,10 @@ import RedactCore
         #expect(Hex.encode([0x00, 0x0f, 0xab, 0xff]) == "000fabff")
         #expect(Hex.encode([UInt8]()) == "")
     }
+
+    @Test func jsonQuotingEscapesControlsAndLineSeparators() {
+        #expect(JSONText.quoted("a\"b\\c\n\r\t") == #""a\"b\\c\n\r\t""#)
+        #expect(JSONText.quoted("\u{01}\u{7F}\u{2028}\u{2029}") == #""\u0001\u007f\u2028\u2029""#)
+        #expect(JSONText.quoted("Zoë £5") == "\"Zoë £5\"")
+    }
 }
