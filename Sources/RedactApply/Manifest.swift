@@ -21,6 +21,12 @@ public struct RedactionEntry: Codable, Hashable, Sendable {
     public var output: ByteRange
     /// For a party-list name, the party's role (profiles decide by role); else nil.
     public var role: String?
+    /// Why it was redacted: a code from `reference/justifications.tsv` (the recipient profile
+    /// decides; nil until a profile is in use, when the log takes the category's default).
+    public var justification: String?
+    /// Where the span is, for formats whose text is not stored as-is (a DOCX part, a MIME part,
+    /// a zip member); nil when `original` is a byte range of the file itself.
+    public var locator: String?
 }
 
 /// The manifest written beside each redacted copy as `<name>.manifest.json`.
