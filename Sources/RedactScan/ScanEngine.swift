@@ -199,6 +199,7 @@ private struct Pass {
     var resolved: [Candidate]
     var cluster: [Candidate]
     var hits: [LiteralHit]
+    var laneHits: [[LiteralHit]]
     /// Required-context word hits (group, end), in order of end.
     var contextHits: [LiteralHit]
     var windowStart: [Int]
@@ -220,6 +221,7 @@ private struct Pass {
         resolved = scratch.resolved; scratch.resolved = []
         cluster = scratch.cluster; scratch.cluster = []
         hits = scratch.hits; scratch.hits = []
+        laneHits = scratch.laneHits; scratch.laneHits = []
         contextHits = scratch.contextHits; scratch.contextHits = []
         windowStart = scratch.windowStart; scratch.windowStart = []
         windowEnd = scratch.windowEnd; scratch.windowEnd = []
@@ -241,6 +243,7 @@ private struct Pass {
         scratch.resolved = resolved
         scratch.cluster = cluster
         scratch.hits = hits
+        scratch.laneHits = laneHits
         scratch.contextHits = contextHits
         scratch.windowStart = windowStart
         scratch.windowEnd = windowEnd
@@ -252,7 +255,7 @@ private struct Pass {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         let literals = engine.literals
         // Literals: dictionary terms and party names become candidates; literal triggers open windows.
-        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits) }
+        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits, lanes: &laneHits) }
         // The automaton reports hits in order of end (its contract); brute force does not.
         if engine.mode == .reference { hits.sort { $0.end < $1.end } }
         for h in hits.indices {
@@ -431,6 +434,7 @@ public final class ScanScratch {
     var resolved: [Candidate] = []
     var cluster: [Candidate] = []
     var hits: [LiteralHit] = []
+    var laneHits: [[LiteralHit]] = []
     var contextHits: [LiteralHit] = []
     var windowStart: [Int]
     var windowEnd: [Int]

@@ -57,6 +57,10 @@ struct ScanCommand: ParsableCommand {
                 return line
             }
         }
+        let jsonWriter = FindingJSONWriter(table: engine.table)
+        func emit(_ f: LocatedFinding, path: String) {
+            if format == .jsonl { jsonWriter.write(path: path, f, to: out) } else { out.line(render(f, path: path)) }
+        }
         // One input (a pipeline's stream, a big file): findings are printed as they are found,
         // so memory stays flat however many there are. Several inputs: each file's findings are
         // kept until its turn, so output stays in input order. A summary only counts.
@@ -65,7 +69,7 @@ struct ScanCommand: ParsableCommand {
             factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
                              progress: progress.counter, workers: inputs.count < jobs ? jobs : 1,
                              keep: !summary && !streaming,
-                             onFinding: streaming ? { out.line(render($0, path: inputs[i].path)) } : nil)
+                             onFinding: streaming ? { emit($0, path: inputs[i].path) } : nil)
         } deliver: { _, result in
             if let e = result.error {
                 errors += 1
@@ -85,7 +89,7 @@ struct ScanCommand: ParsableCommand {
                 perFile[category, default: 0] += n
                 totals[category, default: 0] += n
             }
-            for f in result.findings { out.line(render(f, path: result.input.path)) }
+            for f in result.findings { emit(f, path: result.input.path) }
             if summary {
                 switch format {
                 case .jsonl:
