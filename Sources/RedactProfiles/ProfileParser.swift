@@ -76,8 +76,7 @@ public enum ProfileParser {
             recipients = r.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard recipients.allSatisfy(isCode) else { throw fail(r.line, "recipients", "expected comma-separated recipient codes") }
         }
-        var lines = single.mapValues(\.line)
-        for r in redact + keep { lines["\(r.category)"] = r.line }
+        let lines = single.mapValues(\.line)
         return Profile(
             id: id, version: value("version").0, label: value("label").0, recipients: recipients,
             legalBasis: value("legal_basis").0, section14: list, agreement: agreement, signatory: signatory,

@@ -21,22 +21,32 @@ public struct RedactionPolicy: Sendable {
     /// The category's default justification (`reference/category-justifications.tsv`).
     public let defaultJustification: @Sendable (String) -> String
 
+    /// The profile's decisions by category and by role, looked up once per finding (apply asks
+    /// for every finding, so no linear search of the profile's lines).
+    private let byCategory: [String: Decision]
+    private let byRole: [PartyRole: Decision]
+
     public init(profile: Profile?, keeps: [KeepDecision] = [], defaultJustification: @escaping @Sendable (String) -> String) {
         self.profile = profile
         self.keeps = keeps
         self.defaultJustification = defaultJustification
+        var categories: [String: Decision] = [:], roles: [PartyRole: Decision] = [:]
+        if let profile {
+            // Redact lines first, keep lines over them: the same precedence as `Profile.rule(for:)`.
+            for r in profile.redact where categories[r.category] == nil { categories[r.category] = Decision(redacted: true, justification: r.justification) }
+            for r in profile.keep { categories[r.category] = Decision(redacted: false, justification: r.justification) }
+            for r in profile.roles where roles[r.role] == nil { roles[r.role] = Decision(redacted: r.redacted, justification: r.justification) }
+        }
+        byCategory = categories
+        byRole = roles
     }
 
     public func decide(path: String, category: String, rule: String, role: PartyRole?, start: Int, end: Int) -> Decision {
         if let i = keeps.firstIndex(where: { $0.matches(path: path, category: category, rule: rule, start: start, end: end) }) {
             return Decision(redacted: false, justification: keeps[i].justification, reason: keeps[i].reason, keepIndex: i)
         }
-        guard let profile else { return Decision(redacted: true, justification: defaultJustification(category)) }
-        if let role, role != .unspecified, let r = profile.rule(for: role) {
-            return Decision(redacted: r.redacted, justification: r.justification)
-        }
-        let c = profile.rule(for: category)
-        return Decision(redacted: c.redacted, justification: c.justification ?? defaultJustification(category))
+        if let role, role != .unspecified, let r = byRole[role] { return r }
+        return byCategory[category] ?? Decision(redacted: true, justification: defaultJustification(category))
     }
 
     /// Whether a document with these findings' categories is held for review instead of

@@ -136,6 +136,9 @@ import Testing
         let defendantAt = "\"start\":\(Self.clean.utf8.count + "The defendant is Mr ".utf8.count),"
         #expect(all.stdout.contains(defendantAt))
         #expect(defence.stdout.split(separator: "\n").count == 2 && !defence.stdout.contains(defendantAt), "\(defence.stdout)")
+        // Several inputs (findings kept per file, not streamed): filtered the same way.
+        let two = try CLI.run(["scan", c.doc, c.doc, "--names", c.names, "--recipient", "defence", "--format", "jsonl"])
+        #expect(two.stdout.split(separator: "\n").count == 4 && !two.stdout.contains(defendantAt), "\(two.stdout)")
         // The court keeps every party's name; only the NHS number needs redacting.
         let court = try CLI.run(["scan", c.doc, "--names", c.names, "--recipient", "court", "--summary"])
         #expect(court.stdout.contains("nhs_number\t1") && !court.stdout.contains("person_name"), "\(court.stdout)")
