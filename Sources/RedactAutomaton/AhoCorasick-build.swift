@@ -50,7 +50,7 @@ extension AhoCorasick {
         self.init(
             table: layout.table, stride: stride, byteClasses: classes,
             firstMatchState: layout.firstMatchState, sparseBase: layout.sparseBase,
-            matchLists: links.lists, startSkip: start, lengths: lengths,
+            matchLists: links.lists, startSkip: start, maxPatternLength: patterns.map(\.count).max() ?? 0, lengths: lengths,
             patternCount: patterns.count, stateCount: trie.stateCount,
             denseStateCount: layout.denseStateCount,
             asciiCaseInsensitive: options.asciiCaseInsensitive)

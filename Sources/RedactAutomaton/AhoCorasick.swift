@@ -42,6 +42,8 @@ public final class AhoCorasick: Sendable {
     @usableFromInline let matchLists: [Int32]
     /// The start-state skip plan.
     @usableFromInline let startSkip: StartSkip
+    /// The longest pattern, in bytes: how much history a state depends on (`scanLanes`).
+    @usableFromInline let maxPatternLength: Int
 
     // MARK: Facts about the build
 
@@ -58,7 +60,7 @@ public final class AhoCorasick: Sendable {
 
     init(
         table: [Int32], stride: Int, byteClasses: ByteClasses, firstMatchState: Int,
-        sparseBase: Int, matchLists: [Int32], startSkip: StartSkip, lengths: PatternLengths,
+        sparseBase: Int, matchLists: [Int32], startSkip: StartSkip, maxPatternLength: Int, lengths: PatternLengths,
         patternCount: Int, stateCount: Int, denseStateCount: Int, asciiCaseInsensitive: Bool
     ) {
         self.table = table
@@ -68,6 +70,7 @@ public final class AhoCorasick: Sendable {
         self.sparseBase = sparseBase
         self.matchLists = matchLists
         self.startSkip = startSkip
+        self.maxPatternLength = maxPatternLength
         self.lengths = lengths
         self.patternCount = patternCount
         self.stateCount = stateCount

@@ -122,6 +122,19 @@ public struct TriggerReach: Hashable, Sendable {
     }
 }
 
+/// See `Rule.letterDigit`.
+public struct LetterDigit: Hashable, Sendable {
+    /// Only `A`-`Z` count as letters (false: any ASCII letter).
+    public var upperOnly: Bool
+    /// Most bytes between the letter and the digit (0: side by side).
+    public var maxGap: Int
+    public static let maxGapLimit = 4
+    public init(upperOnly: Bool, maxGap: Int) {
+        self.upperOnly = upperOnly
+        self.maxGap = maxGap
+    }
+}
+
 /// One rule of a pattern pack.
 public struct Rule: Hashable, Sendable {
     /// Stable id, e.g. `nino.standard`; unique across all loaded packs.
@@ -145,6 +158,11 @@ public struct Rule: Hashable, Sendable {
     /// bytes after the match start and at most AFTER bytes before its end (a house number opens
     /// an address). Nil means `maxLength` both ways. Tightens the windows PCRE2 runs in.
     public var triggerReach: TriggerReach? = nil
+    /// `letter_digit = upper|any GAP`: every match holds an ASCII letter (upper case only, or
+    /// any) and a digit at most GAP bytes apart (a postcode's `A1`, a NINO's `B 1`). A promise
+    /// like `min_triggers`: windows without such a pair never run the rule, which spares the
+    /// letter-and-digit rules the phone numbers, card numbers and dates of dense text.
+    public var letterDigit: LetterDigit? = nil
     public var examples: [RuleExample]
     public var location: SourceLocation
 

@@ -14,7 +14,7 @@ struct RuleBuilder {
     static let maxLengthLimit = 256
     static let repeatable: Set<String> = ["pattern", "example", "counter"]
     static let keys: Set<String> = [
-        "category", "pattern", "caseless", "dictionary", "validator", "trigger", "max_length", "min_triggers", "trigger_reach", "context",
+        "category", "pattern", "caseless", "dictionary", "validator", "trigger", "max_length", "min_triggers", "trigger_reach", "letter_digit", "context",
         "context_window", "context_required", "deny", "deny_window", "priority", "example", "counter",
     ]
 
@@ -32,6 +32,7 @@ struct RuleBuilder {
         var maxLength: (value: Int, line: Int)?
         var minTriggers = 1
         var triggerReach: (value: TriggerReach, line: Int)?
+        var letterDigit: (value: LetterDigit, line: Int)?
         var contextWords: [String]?, contextWindow: (Int, Int)?, contextRequired: Bool?
         var contextWindowLine = 0, contextRequiredLine = 0
         var denyWords: [String]?, denyWindow: (Int, Int)?, denyWindowLine = 0
@@ -77,6 +78,13 @@ struct RuleBuilder {
                     throw fail(.badNumber(key: e.key, expected: "two whole numbers of at least 1"), e.line)
                 }
                 triggerReach = (TriggerReach(before: b, after: a), e.line)
+            case "letter_digit":
+                let parts = e.value.split(separator: " ", omittingEmptySubsequences: true)
+                guard parts.count == 2, parts[0] == "upper" || parts[0] == "any",
+                      let gap = Int(parts[1]), (0...LetterDigit.maxGapLimit).contains(gap) else {
+                    throw fail(.badNumber(key: e.key, expected: "upper or any, then a gap from 0 to \(LetterDigit.maxGapLimit)"), e.line)
+                }
+                letterDigit = (LetterDigit(upperOnly: parts[0] == "upper", maxGap: gap), e.line)
             case "context":
                 contextWords = try words(e, fail)
             case "context_window":
@@ -164,6 +172,17 @@ struct RuleBuilder {
             denyContext: deny, priority: priority, trigger: effectiveTrigger, maxLength: effectiveMaxLength,
             examples: examples, location: SourceLocation(file: d.file, line: d.line))
         rule.minTriggers = minTriggers
+        if let letterDigit {
+            // A caseless pattern matches lower-case letters too: `upper` would be a false promise.
+            if letterDigit.value.upperOnly && caseless {
+                throw fail(.badNumber(key: "letter_digit", expected: "any (the rule is caseless)"), letterDigit.line)
+            }
+            // The engine reads the pair off the runs of trigger digits, so every digit must be one.
+            guard case .bytes(let set) = rule.trigger, (UInt8(ascii: "0")...UInt8(ascii: "9")).allSatisfy(set.contains) else {
+                throw fail(.badNumber(key: "letter_digit", expected: "a rule whose trigger holds every digit (trigger = digit)"), letterDigit.line)
+            }
+            rule.letterDigit = letterDigit.value
+        }
         if let triggerReach {
             guard triggerReach.value.before <= effectiveMaxLength, triggerReach.value.after <= effectiveMaxLength else {
                 throw fail(.badNumber(key: "trigger_reach", expected: "values no larger than max_length (\(effectiveMaxLength))"), triggerReach.line)

@@ -11,11 +11,23 @@ struct AutomatonLiteralMatcher: LiteralMatcher {
             options: AutomatonOptions(asciiCaseInsensitive: true))
     }
 
-    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit]) {
+    /// Runs the automaton's interleaved lanes (see `AhoCorasick.scanLanes`): lane 0 appends to
+    /// `hits` directly, the others to `lanes`, which are then appended in lane order.
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit], lanes: inout [[LiteralHit]]) {
         guard let automaton else { return }
-        var state = automaton.startState
-        automaton.scan(buffer, baseOffset: 0, state: &state) { id, end in
-            hits.append(LiteralHit(pattern: id, end: end))
+        if lanes.count < AhoCorasick.laneCount - 1 {
+            lanes = [[LiteralHit]](repeating: [], count: AhoCorasick.laneCount - 1)
+        }
+        automaton.scanLanes(buffer) { lane, id, end in
+            if lane == 0 {
+                hits.append(LiteralHit(pattern: id, end: end))
+            } else {
+                lanes[lane &- 1].append(LiteralHit(pattern: id, end: end))
+            }
+        }
+        for k in lanes.indices where !lanes[k].isEmpty {
+            hits.append(contentsOf: lanes[k])
+            lanes[k].removeAll(keepingCapacity: true)
         }
     }
 }

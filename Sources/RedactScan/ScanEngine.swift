@@ -36,6 +36,8 @@ public final class ScanEngine: Sendable {
         var before: Int = 0
         /// Per rule (parallel to `rules`): fewest triggers a window must hold to run it.
         var minTriggers: [Int] = []
+        /// Per rule (parallel to `rules`): the letter-and-digit pair every match holds, if declared.
+        var letterDigit: [LetterDigit?] = []
     }
 
     let byteGroups: [Group]
@@ -51,6 +53,9 @@ public final class ScanEngine: Sendable {
     /// Per context group: how far before and after a match its words may lie.
     let contextWindows: [(before: Int, after: Int)]
     let matcher: any LiteralMatcher
+    /// Bytes either side of a trigger run read for letter-and-digit pairs: one more than the
+    /// largest `letter_digit` gap declared, or 0 when no rule declares one.
+    let letterDigitMargin: Int
     /// Extra bytes of subject after a window, so lookaheads at a window's end see real text.
     static let lookaheadMargin = 32
 
@@ -108,10 +113,12 @@ public final class ScanEngine: Sendable {
                     if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.before == before && $0.after == after }) {
                         byteGroups[g].rules.append(index)
                         byteGroups[g].minTriggers.append(rule.minTriggers)
+                        byteGroups[g].letterDigit.append(rule.letterDigit)
                     } else {
                         byteGroupKeys.append((set, before, after))
                         byteSets.append(set)
-                        byteGroups.append(Group(rules: [index], reach: after, before: before, minTriggers: [rule.minTriggers]))
+                        byteGroups.append(Group(rules: [index], reach: after, before: before, minTriggers: [rule.minTriggers],
+                                                letterDigit: [rule.letterDigit]))
                     }
                 case .literals, .dictionary:
                     var words: [String]
@@ -125,11 +132,12 @@ public final class ScanEngine: Sendable {
                     words = words.map { $0.lowercased() }.sorted()
                     if let g = literalTriggerGroups[words] {
                         literalGroups[g].rules.append(index)
+                        literalGroups[g].letterDigit.append(nil)
                         literalGroups[g].reach = max(literalGroups[g].reach, rule.maxLength)
                     } else {
                         let g = literalGroups.count
                         literalTriggerGroups[words] = g
-                        literalGroups.append(Group(rules: [index], reach: rule.maxLength))
+                        literalGroups.append(Group(rules: [index], reach: rule.maxLength, letterDigit: [nil]))
                         for w in words { literals.add(Array(w.utf8), .trigger(group: Int32(g))) }
                     }
                 }
@@ -151,6 +159,7 @@ public final class ScanEngine: Sendable {
         self.literalLengths = literals.literals.map(\.count)
         self.contextGroupOfRule = contextGroupOfRule
         self.contextWindows = contextWindows
+        self.letterDigitMargin = pack.rules.compactMap(\.letterDigit).map { $0.maxGap + 1 }.max() ?? 0
         switch mode {
         case .fast: self.matcher = try AutomatonLiteralMatcher(literals: literals.literals)
         case .reference: self.matcher = NaiveLiteralMatcher(literals: literals.literals)
@@ -199,11 +208,13 @@ private struct Pass {
     var resolved: [Candidate]
     var cluster: [Candidate]
     var hits: [LiteralHit]
+    var laneHits: [[LiteralHit]]
     /// Required-context word hits (group, end), in order of end.
     var contextHits: [LiteralHit]
     var windowStart: [Int]
     var windowEnd: [Int]
     var windowCount: [Int]
+    var windowGaps: [LetterDigitGaps]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
     /// Header-row context for tables (CSV/TSV), and the buffer's absolute offset it needs.
@@ -220,10 +231,12 @@ private struct Pass {
         resolved = scratch.resolved; scratch.resolved = []
         cluster = scratch.cluster; scratch.cluster = []
         hits = scratch.hits; scratch.hits = []
+        laneHits = scratch.laneHits; scratch.laneHits = []
         contextHits = scratch.contextHits; scratch.contextHits = []
         windowStart = scratch.windowStart; scratch.windowStart = []
         windowEnd = scratch.windowEnd; scratch.windowEnd = []
         windowCount = scratch.windowCount; scratch.windowCount = []
+        windowGaps = scratch.windowGaps; scratch.windowGaps = []
         literalWindowStart = scratch.literalWindowStart; scratch.literalWindowStart = []
         literalWindowEnd = scratch.literalWindowEnd; scratch.literalWindowEnd = []
         candidates.removeAll(keepingCapacity: true)
@@ -241,10 +254,12 @@ private struct Pass {
         scratch.resolved = resolved
         scratch.cluster = cluster
         scratch.hits = hits
+        scratch.laneHits = laneHits
         scratch.contextHits = contextHits
         scratch.windowStart = windowStart
         scratch.windowEnd = windowEnd
         scratch.windowCount = windowCount
+        scratch.windowGaps = windowGaps
         scratch.literalWindowStart = literalWindowStart
         scratch.literalWindowEnd = literalWindowEnd
     }
@@ -252,7 +267,7 @@ private struct Pass {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         let literals = engine.literals
         // Literals: dictionary terms and party names become candidates; literal triggers open windows.
-        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits) }
+        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits, lanes: &laneHits) }
         // The automaton reports hits in order of end (its contract); brute force does not.
         if engine.mode == .reference { hits.sort { $0.end < $1.end } }
         for h in hits.indices {
@@ -319,9 +334,13 @@ private struct Pass {
         }
     }
 
-    mutating func runGroup(_ group: ScanEngine.Group, window: Range<Int>, triggers: Int = .max) {
+    /// Runs the group's rules over `window`. `triggers` and `gaps` describe the trigger runs
+    /// inside it (byte groups only): rules whose `min_triggers` or `letter_digit` promise the
+    /// window cannot keep are skipped.
+    mutating func runGroup(_ group: ScanEngine.Group, window: Range<Int>, triggers: Int = .max, gaps: LetterDigitGaps = .unknown) {
         let length = min(n, window.upperBound + ScanEngine.lookaheadMargin)
         for k in group.rules.indices where group.minTriggers.isEmpty || group.minTriggers[k] <= triggers {
+            if let promise = group.letterDigit[k], !gaps.allows(promise) { continue }
             let rule = group.rules[k]
             let g = engine.contextGroupOfRule[Int(rule)]
             if g >= 0 && columns == nil && !contextNear(group: g, window: window) { continue }
@@ -355,6 +374,7 @@ private struct Pass {
             windowStart[g] = -1
             windowEnd[g] = -1
             windowCount[g] = 0
+            windowGaps[g] = .none
         }
         // Consecutive trigger bytes with the same groups form a run; a run updates each group's
         // window once (a ten-digit number is one update, not ten).
@@ -372,7 +392,7 @@ private struct Pass {
         }
         if runStart >= 0 { addRun(runStart, runEnd, runMask, groups) }
         for g in groups.indices where windowEnd[g] >= 0 {
-            runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g])
+            runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g], gaps: windowGaps[g])
         }
     }
 
@@ -381,6 +401,9 @@ private struct Pass {
     mutating func addRun(_ first: Int, _ last: Int, _ mask: UInt64, _ groups: [ScanEngine.Group]) {
         var m = mask
         let count = last - first + 1
+        let margin = engine.letterDigitMargin
+        let gaps = margin == 0 ? LetterDigitGaps.unknown
+            : LetterDigitGaps(p, from: max(0, first - margin), to: min(n, last + 1 + margin))
         while m != 0 {
             let g = m.trailingZeroBitCount
             m &= m - 1
@@ -388,13 +411,15 @@ private struct Pass {
             if windowEnd[g] > ws {
                 windowEnd[g] = we
                 windowCount[g] += count
+                windowGaps[g].fold(gaps)
             } else {
                 if windowEnd[g] >= 0 {
-                    runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g])
+                    runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g], gaps: windowGaps[g])
                 }
                 windowStart[g] = ws
                 windowEnd[g] = we
                 windowCount[g] = count
+                windowGaps[g] = gaps
             }
         }
     }
@@ -431,11 +456,14 @@ public final class ScanScratch {
     var resolved: [Candidate] = []
     var cluster: [Candidate] = []
     var hits: [LiteralHit] = []
+    var laneHits: [[LiteralHit]] = []
     var contextHits: [LiteralHit] = []
     var windowStart: [Int]
     var windowEnd: [Int]
     /// Trigger bytes inside each open window (every trigger of the group's set in its range).
     var windowCount: [Int]
+    /// Closest letter-and-digit pairs of each open window's trigger runs.
+    var windowGaps: [LetterDigitGaps]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
 
@@ -444,6 +472,7 @@ public final class ScanScratch {
         windowStart = Array(repeating: -1, count: max(groups, 1))
         windowEnd = Array(repeating: -1, count: max(groups, 1))
         windowCount = Array(repeating: 0, count: max(groups, 1))
+        windowGaps = Array(repeating: .none, count: max(groups, 1))
         literalWindowStart = Array(repeating: -1, count: max(groups, 1))
         literalWindowEnd = Array(repeating: -1, count: max(groups, 1))
         candidates.reserveCapacity(1024)
@@ -451,3 +480,4 @@ public final class ScanScratch {
         hits.reserveCapacity(1024)
     }
 }
+

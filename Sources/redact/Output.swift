@@ -13,6 +13,15 @@ final class Stdout: @unchecked Sendable {
         if buffer.count >= 1 << 16 { flush() }
     }
     func line(_ s: String) { write(s + "\n") }
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+    /// Appends `body`'s bytes straight into the buffer (no String on the way).
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
     func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { raw in
@@ -37,6 +46,62 @@ func findingJSON(path: String, _ f: LocatedFinding, table: RuleTable) -> String 
         + "\"category\":\(jsonString(rule.category.rawValue)),\"rule\":\(jsonString(rule.id))"
     if let text = f.text { s += ",\"text\":\(jsonString(String(decoding: text, as: UTF8.self)))" }
     return s + "}"
+}
+
+/// The findings contract written as bytes, for `scan --format jsonl` on inputs with millions of
+/// findings: each rule's `"category":…,"rule":…` is quoted once, and the path once per file.
+final class FindingJSONWriter: @unchecked Sendable {
+    private let ruleFragments: [[UInt8]]
+    private var lastPath = ""
+    private var quotedPath: [UInt8] = []
+
+    init(table: RuleTable) {
+        ruleFragments = (0..<table.rules.count).map { i in
+            let rule = table[Int32(i)]
+            return Array(",\"category\":\(jsonString(rule.category.rawValue)),\"rule\":\(jsonString(rule.id))".utf8)
+        }
+    }
+
+    /// Appends one finding and a newline to `out` (the same bytes as `findingJSON` + "\n").
+    func write(path: String, _ f: LocatedFinding, to out: Stdout) {
+        if path != lastPath {
+            lastPath = path
+            quotedPath = Array(jsonString(path).utf8)
+        }
+        out.append { b in
+            b.append(contentsOf: #"{"path":"#.utf8)
+            b.append(contentsOf: quotedPath)
+            b.append(contentsOf: #","start":"#.utf8)
+            Self.appendDecimal(f.finding.start, to: &b)
+            b.append(contentsOf: #","end":"#.utf8)
+            Self.appendDecimal(f.finding.end, to: &b)
+            b.append(contentsOf: ruleFragments[Int(f.finding.rule)])
+            if let text = f.text {
+                b.append(contentsOf: #","text":"#.utf8)
+                b.append(contentsOf: jsonString(String(decoding: text, as: UTF8.self)).utf8)
+            }
+            b.append(UInt8(ascii: "}"))
+            b.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    static func appendDecimal(_ value: Int, to b: inout [UInt8]) {
+        if value < 0 {
+            b.append(contentsOf: String(value).utf8)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
+        var v = UInt64(value)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[23 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            b.append(contentsOf: d[(24 - count)...])
+        }
+    }
 }
 
 /// Terminal colours, only on a terminal and only when NO_COLOR is unset.

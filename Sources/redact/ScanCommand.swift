@@ -65,6 +65,10 @@ struct ScanCommand: ParsableCommand {
                 return line
             }
         }
+        let jsonWriter = FindingJSONWriter(table: engine.table)
+        func emit(_ f: LocatedFinding, path: String) {
+            if format == .jsonl { jsonWriter.write(path: path, f, to: out) } else { out.line(render(f, path: path)) }
+        }
         // One input (a pipeline's stream, a big file): findings are printed as they are found,
         // so memory stays flat however many there are. Several inputs: each file's findings are
         // kept until its turn, so output stays in input order. A summary only counts.
@@ -76,7 +80,7 @@ struct ScanCommand: ParsableCommand {
                              keep: (!summary && !streaming) || (summary && filter != nil),
                              onFinding: streaming ? {
                                  if let filter, !filter.reported($0, path: inputs[i].path, parties: parties!) { return }
-                                 out.line(render($0, path: inputs[i].path))
+                                 emit($0, path: inputs[i].path)
                              } : nil)
         } deliver: { _, result in
             var result = result
@@ -108,7 +112,7 @@ struct ScanCommand: ParsableCommand {
             }
             let fileFindings = filter == nil ? result.findingCount : result.findings.count
             findings += fileFindings
-            if !summary { for f in result.findings { out.line(render(f, path: result.input.path)) } }
+            if !summary { for f in result.findings { emit(f, path: result.input.path) } }
             if summary {
                 switch format {
                 case .jsonl:

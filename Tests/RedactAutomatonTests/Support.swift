@@ -73,3 +73,15 @@ struct Layout: CustomStringConvertible, Sendable {
 
     var description: String { "skip \(skip), dense \(denseBytes) B" }
 }
+
+/// Runs `scanLanes` over `haystack` and returns the matches in lane order (lane 0's, then
+/// lane 1's, ...), which must be `scan`'s order.
+func laneMatches(_ automaton: AhoCorasick, _ haystack: [UInt8], minimumLaneBytes: Int) -> [Match] {
+    var lanes = [[Match]](repeating: [], count: AhoCorasick.laneCount)
+    haystack.withUnsafeBufferPointer { whole in
+        automaton.scanLanes(whole, minimumLaneBytes: minimumLaneBytes) { lane, id, end in
+            lanes[lane].append(Match(id, end - automaton.patternLength(id), end))
+        }
+    }
+    return lanes.flatMap { $0 }
+}

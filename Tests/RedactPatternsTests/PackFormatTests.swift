@@ -229,3 +229,36 @@ import Testing
         #expect(PackLoader.defaultPackDirectory(environment: [:], currentDirectory: nowhere, executable: nil) == nil)
     }
 }
+
+/// `letter_digit` is read, and refused where the promise could not hold.
+@Suite struct LetterDigitKeyTests {
+    func load(_ extra: String, caseless: Bool = false, trigger: String = "digit") throws -> Rule? {
+        let rules = """
+            [rule t.postcode]
+            category = postcode
+            pattern = [A-Z]{1,2}\\d[ ]?\\d[A-Z]{2}
+            \(caseless ? "caseless = true\n" : "")trigger = \(trigger)
+            max_length = 8
+            \(extra)
+            """
+        let pack = try TempPack(rules: ["t.rules": rules], dictionaries: [:])
+        return try PackLoader.load(directories: [pack.url]).rule(id: "t.postcode")
+    }
+
+    @Test func readsTheKey() throws {
+        #expect(try load("letter_digit = upper 0")?.letterDigit == LetterDigit(upperOnly: true, maxGap: 0))
+        #expect(try load("letter_digit = any 2", caseless: true)?.letterDigit == LetterDigit(upperOnly: false, maxGap: 2))
+        #expect(try load("")?.letterDigit == nil)
+    }
+
+    @Test func refusesFalsePromises() {
+        for (extra, caseless, trigger) in [("letter_digit = upper 0", true, "digit"),      // caseless matches lower case
+                                           ("letter_digit = any 0", false, "at"),          // the trigger is not the digits
+                                           ("letter_digit = any 9", false, "digit"),       // gap too large
+                                           ("letter_digit = lower 0", false, "digit")] {   // unknown letter class
+            #expect(throws: PackError.self, "\(extra) caseless \(caseless) trigger \(trigger)") {
+                _ = try load(extra, caseless: caseless, trigger: trigger)
+            }
+        }
+    }
+}

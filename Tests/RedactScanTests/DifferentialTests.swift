@@ -12,6 +12,8 @@ enum TextGen {
         "John", "Zoë O'Neill", "O'Neill", "Łukasz Nowak-Kowalski", "Siobhán Mary Kelly", "Kelly, Siobhán",
         "diagnosed with ", "diabetes", "type 2 diabetes", "Ménière's disease", "epilepsy", "zz1f", "ZZ99",
         "'s", "-", " ", " ", " ", "\n", "\r\n", ", ", ". ", "the ", "and ", "case ", "0", "7", "42", "2024",
+        "SW1A 1AA", "M1 1AE", "m1 1ae", "EC1A  1BB", "AB 12 34 56 C", "ab123456c", "QQ-12-34-56-A", "AB  12 34 56 C",
+        "B", "Q", "c", "Z9", "9Z",
         "12 High Street", "7  Mill Road", "123 Long Road", "Road", "1", "\u{2019}", "\u{00A0}", "é", "\u{FFFD}", "\t",
     ].map { $0 }
     static let rawBytes: [[UInt8]] = [[0xFF], [0xC3], [0x80], [0xE2, 0x80]]

@@ -86,3 +86,33 @@ let engineCases: [EngineCase] = [
         f.rule == "person_name.party" ? Found("party", f.start, f.end) : f
     }
 }
+
+/// `letter_digit` promises: the gaps read off trigger runs, and the windows they skip.
+@Suite struct LetterDigitTests {
+    func gaps(_ s: String) -> LetterDigitGaps {
+        let bytes = Array(s.utf8)
+        return bytes.withUnsafeBufferPointer { LetterDigitGaps($0.baseAddress!, from: 0, to: $0.count) }
+    }
+
+    @Test func gapsAreTheClosestPairs() {
+        #expect(gaps("SW1A").upper == 0)
+        #expect(gaps("AB 12").upper == 1)
+        #expect(gaps("ab 12").upper == .max)
+        #expect(gaps("ab 12").any == 1)
+        #expect(gaps("1st").any == 0)
+        #expect(gaps("07700 900123").any == .max)
+        #expect(gaps("A  1").upper == 2)
+        #expect(gaps("").upper == .max)
+    }
+
+    @Test func promisesSkipOnlyWindowsWithoutThePair() throws {
+        let engine = try MiniPack.engine(.fast)
+        // A postcode and a NINO are found; digit runs far from letters run neither rule, and the
+        // findings equal the whole-text reference.
+        let text = Array("Call 07700 900123 or 0161 496 0000. Post: SW1A 1AA. NI ab 12 34 56 c, not AB  12 34 56 C.".utf8)
+        let found = scanAll(engine, text)
+        #expect(found.contains { $0.rule == "postcode" })
+        #expect(found.contains { $0.rule == "nino" })
+        #expect(found == scanAll(try MiniPack.engine(.reference), text))
+    }
+}
