@@ -42,6 +42,10 @@ let package = Package(
             "RedactCore", "RedactScan",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Sharing profiles as data: the model, parser and checks, section 14, keep decisions and
+        // the per-finding policy. Its own target (RedactCore only) because the applier, the
+        // log's readers and the CLI all use profiles, and none of them should own them.
+        .target(name: "RedactProfiles", dependencies: ["RedactCore"]),
         // Accuracy scoring of findings against ground truth.
         .target(name: "RedactEval", dependencies: ["RedactCore"]),
         // The national redaction and breach log (SQLite through GRDB, tamper-evident chain).
@@ -57,7 +61,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -76,6 +80,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
+        .testTarget(name: "RedactProfilesTests", dependencies: ["RedactProfiles", "RedactCore"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
         .testTarget(name: "RedactLogTests", dependencies: [
             "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),

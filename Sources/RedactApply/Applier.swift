@@ -10,6 +10,8 @@ public struct ApplyOutcome: Sendable {
     public var skippedBinary = false
     /// HMACs of the redacted values (with `valueKey`), parallel to `manifest.redactions`.
     public var valueHMACs: [String] = []
+    /// The copy was written under the hold folder for review instead of being released.
+    public var held = false
 }
 
 /// Redacts one input into a redacted copy plus manifest, both written atomically.
@@ -20,6 +22,12 @@ public struct Applier: Sendable {
     public let overwrite: Bool
     /// Key for the HMACs of redacted values kept in the log (`--value-hmac-key`).
     public var valueKey: [UInt8]? = nil
+    /// Redact or keep each finding, and why (see ``SpanDecider``); nil redacts every finding.
+    public var decide: SpanDecider? = nil
+    /// Given the manifest and the output path, where the copy goes instead when it must be held
+    /// for review (nil: release it at the output path). Decided after the scan, before anything
+    /// is committed, so a held copy never appears at its release path, not even for a moment.
+    public var holdPath: (@Sendable (Manifest, String) -> String?)? = nil
 
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
@@ -67,15 +75,26 @@ public struct Applier: Sendable {
                 output.abort()
                 return .success(outcome)
             }
+            var target = outputPath
+            if let holdPath, let heldPath = holdPath(outcome.manifest!, outputPath) {
+                target = heldPath
+                outcome.held = true
+                try? FileManager.default.createDirectory(atPath: (heldPath as NSString).deletingLastPathComponent,
+                                                         withIntermediateDirectories: true)
+                if !overwrite && access(heldPath + ".manifest.json", F_OK) == 0 {
+                    output.abort()
+                    return .failure(Failure(path: heldPath + ".manifest.json", cause: "output exists (use --force to overwrite)"))
+                }
+            }
             do {
-                try output.commit(overwrite: overwrite)
-                try writeManifest(outcome.manifest!, to: manifestPath)
+                try output.commit(overwrite: overwrite, to: target)
+                try writeManifest(outcome.manifest!, to: target + ".manifest.json")
             } catch let e as AtomicFile.Failure {
                 return .failure(Failure(path: e.path, cause: e.cause))
             } catch {
                 return .failure(Failure(path: outputPath, cause: "\(error)"))
             }
-            outcome.outputPath = outputPath
+            outcome.outputPath = target
             return .success(outcome)
         }
     }
@@ -102,6 +121,7 @@ public struct Applier: Sendable {
         let writer = OutputWriter(fd: fd)
         var sink = RedactingSink(table: scanner.engine.table, replacer: replacer, writer: writer)
         sink.valueKey = valueKey
+        sink.decide = decide
         let outcome: StreamScanner.Outcome
         do {
             outcome = try scanner.scan(fd: inFD, path: input.path, scratch: scratch, sink: &sink)

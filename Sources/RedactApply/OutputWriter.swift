@@ -78,8 +78,10 @@ public final class AtomicFile {
         fchmod(fd, 0o644)
     }
 
-    /// Syncs and renames the temporary file into place.
-    public func commit(overwrite: Bool) throws {
+    /// Syncs and renames the temporary file into place (at `target` when given: a path on the
+    /// same file system, such as a hold folder beside the output).
+    public func commit(overwrite: Bool, to target: String? = nil) throws {
+        let path = target ?? self.path
         defer { finished = true }
         if fsync(fd) != 0 {
             let cause = String(cString: strerror(errno))

@@ -22,6 +22,8 @@ public struct RedactingSink: ScanSink {
     /// (never the manifest), so a later leak can be matched by whoever holds the key.
     public var valueKey: [UInt8]? = nil
     public private(set) var valueHMACs: [String] = []
+    /// Redact or keep each finding, and why (a sharing profile, `--keep`); nil redacts all.
+    public var decide: SpanDecider? = nil
 
     public init(table: RuleTable, replacer: Replacer, writer: OutputWriter) {
         self.table = table
@@ -42,14 +44,22 @@ public struct RedactingSink: ScanSink {
             canonical = Array(party.name.lowercased().utf8)
             role = party.role.rawValue
         }
-        scratch.removeAll(keepingCapacity: true)
-        replacer.replacement(category: rule.category, value: value, canonical: canonical, into: &scratch)
+        let decision = decide?(SpanFacts(category: rule.category.rawValue, rule: rule.id, role: role, start: f.start, end: f.end))
         let outStart = outOffset
-        scratch.withUnsafeBufferPointer { emit($0) }
+        if let decision, !decision.redact {
+            // A decision to keep: the bytes go through unchanged, and the manifest says so.
+            emit(value)
+        } else {
+            scratch.removeAll(keepingCapacity: true)
+            replacer.replacement(category: rule.category, value: value, canonical: canonical, into: &scratch)
+            scratch.withUnsafeBufferPointer { emit($0) }
+            counts[rule.category.rawValue, default: 0] += 1
+        }
         entries.append(RedactionEntry(
-            category: rule.category.rawValue, rule: rule.id, style: replacer.style.rawValue,
-            original: ByteRange(start: f.start, end: f.end), output: ByteRange(start: outStart, end: outOffset), role: role))
-        counts[rule.category.rawValue, default: 0] += 1
+            category: rule.category.rawValue, rule: rule.id,
+            style: decision?.redact == false ? keepStyle : replacer.style.rawValue,
+            original: ByteRange(start: f.start, end: f.end), output: ByteRange(start: outStart, end: outOffset), role: role,
+            justification: decision?.justification))
         if let valueKey {
             valueHMACs.append(Hex.encode(HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer(value), using: SymmetricKey(data: valueKey))))
         }

@@ -39,6 +39,18 @@ public struct Category: RawRepresentable, Hashable, Comparable, Sendable, Codabl
         .postcode, .ipAddress, .dateOfBirth, .personName, .address, .specialCategory,
     ]
 
+    /// Offence-related information (offence descriptions, previous convictions, cautions, PNC
+    /// print-out headings): found only by the offence-information pack (`patterns/offence`),
+    /// which sharing profiles for local authorities and third parties run (ROA 1974).
+    public static let offenceInformation = Category("offence_information")
+
+    /// Categories beyond the taxonomy that packs may use (`shared/taxonomy.md`: adding a category
+    /// is fine). Kept apart so `taxonomy` stays exactly the shared contract.
+    public static let extensions: [Category] = [.offenceInformation]
+
+    /// Every category a pack may name: the taxonomy, then the extensions.
+    public static let known: [Category] = taxonomy + extensions
+
     /// Structured identifiers (pattern + validator), as opposed to free-text categories.
-    public var isStructured: Bool { ![.personName, .address, .specialCategory].contains(self) }
+    public var isStructured: Bool { ![.personName, .address, .specialCategory, .offenceInformation].contains(self) }
 }

@@ -21,6 +21,13 @@ public struct LogContext: Sendable, Equatable {
     public var packVersion: String
     /// The version of `redact`.
     public var toolVersion: String
+    /// The sharing profile used (`patterns/profiles/ID.profile`) and its version.
+    public var profile: String? = nil
+    public var profileVersion: String? = nil
+    /// The section 14 verdict for the share (`authorised`, `needs-other-basis`, `not-applicable`).
+    public var section14: String? = nil
+    /// The stated basis for a share section 14 does not authorise (free text: redacted before storing).
+    public var basis: String? = nil
 
     public init(area: String, unit: String? = nil, caseReference: String, operatorID: String,
                 secondChecker: String? = nil, recipient: String, packVersion: String, toolVersion: String) {
@@ -51,6 +58,9 @@ public struct RedactionRecord: Sendable, Equatable {
     /// HMAC-SHA-256 of the matched value (64 hex digits) under a key the log does not hold, so a
     /// later leak of the value can be traced to this disclosure. See ``ValueHMAC``.
     public var valueHMAC: String?
+    /// Why a span was kept, in the operator's words (`--keep ... --reason`): free text, redacted
+    /// before storing.
+    public var reason: String? = nil
 
     public init(category: String, rule: String, start: Int, end: Int, style: String,
                 justification: String? = nil, valueHMAC: String? = nil) {
@@ -91,6 +101,9 @@ public struct DisclosureEvent: Sendable, Equatable {
     public var redactions: [RedactionRecord]
     /// The entry this one corrects (a correction never edits the old entry).
     public var corrects: UUID?
+    /// The copy was held for review, not released (entry kind `hold`; the packs count only
+    /// kind `disclosure` as shared).
+    public var held = false
 
     public init(id: UUID = .timeOrdered(), disclosedAt: Date = Date(), context: LogContext, documentName: String,
                 originalSHA256: String, redactedSHA256: String, redactions: [RedactionRecord], corrects: UUID? = nil) {

@@ -50,6 +50,10 @@ struct EntryBuilder {
         guard !e.documentName.isEmpty else { throw LogError(.invalidInput, "document name: empty") }
         var text = TextPass(redactor: redactor)
         let name = try text.scan(e.documentName, field: "document name", max: Validation.documentNameMax) ?? ""
+        let profile = try c.profile.map { try Validation.code($0, field: "profile") }
+        let profileVersion = try c.profileVersion.map { try Validation.version($0, field: "profile version") }
+        let section14 = try c.section14.map { try Validation.code($0, field: "section 14 verdict") }
+        let basis = try text.scan(c.basis, field: "basis")
         guard e.redactions.count <= Validation.redactionsMax else {
             throw LogError(.invalidInput, "redactions: more than \(Validation.redactionsMax) in one event")
         }
@@ -77,17 +81,20 @@ struct EntryBuilder {
             }
             var hmac = LogValue.null
             if let h = r.valueHMAC { hmac = .text(try Validation.sha256Hex(h, field: "value HMAC")) }
+            let reason = try text.scan(r.reason, field: "redaction \(k) reason")
             rows.append([.int(Int64(k)), .text(category), .text(rule), .int(Int64(r.start)), .int(Int64(r.end)),
-                         .text(style), .text(justification), hmac])
+                         .text(style), .text(justification), hmac, reason.map(LogValue.text) ?? .null])
         }
         var content = EntryContent(entry: [
-            .text(e.id.uuidString.lowercased()), .text(Schema.EntryKind.disclosure.rawValue),
+            .text(e.id.uuidString.lowercased()), .text((e.held ? Schema.EntryKind.hold : .disclosure).rawValue),
             .text(LogTime.format(now)), .text(area), e.corrects.map { .text($0.uuidString.lowercased()) } ?? .null,
         ])
         content.children[Schema.disclosureIndex] = [[
             .text(LogTime.format(disclosed)), unit.map(LogValue.text) ?? .null, .text(caseRef), .text(name),
             .text(original), .text(redacted), .text(op), checker.map(LogValue.text) ?? .null, .text(recipient),
             .text(pack), .text(tool), .int(Int64(rows.count)), .text(text.scanner), .int(Int64(text.count)),
+            profile.map(LogValue.text) ?? .null, profileVersion.map(LogValue.text) ?? .null,
+            section14.map(LogValue.text) ?? .null, basis.map(LogValue.text) ?? .null,
         ]]
         content.children[Schema.redactionIndex] = rows
         return content

@@ -99,7 +99,7 @@ enum LogImport {
         }
         let present = Set(content.children.indices.filter { !content.children[$0].isEmpty })
         switch Schema.EntryKind(rawValue: content.kind) {
-        case .disclosure:
+        case .disclosure, .hold:
             guard content.children[Schema.disclosureIndex].count == 1,
                   present.isSubset(of: [Schema.disclosureIndex, Schema.redactionIndex])
             else { throw LogError(.importRejected, "\(where_): a disclosure entry must have one disclosure row and only redaction rows besides") }

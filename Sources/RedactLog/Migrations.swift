@@ -30,8 +30,20 @@ enum Migrations {
                 sql: "INSERT INTO log_meta (key, value) VALUES ('log_id', ?), ('created_at', ?), ('format', 'redact-log/1')",
                 arguments: [UUID().uuidString.lowercased(), LogTime.format(Date())])
         }
+        m.registerMigration("v2-profiles") { db in try db.execute(sql: v2Profiles) }
         return m
     }
+
+    /// Sharing profiles, decisions to keep and section 14 (issue 6). Only nullable columns are
+    /// added: NULL fields are left out of the canonical encoding, so entries written before this
+    /// migration keep their hashes and the chain still verifies.
+    static let v2Profiles = """
+        ALTER TABLE disclosure ADD COLUMN profile TEXT;
+        ALTER TABLE disclosure ADD COLUMN profile_version TEXT;
+        ALTER TABLE disclosure ADD COLUMN section14 TEXT;
+        ALTER TABLE disclosure ADD COLUMN basis TEXT;
+        ALTER TABLE redaction ADD COLUMN reason TEXT;
+        """
 
     /// Version 1 of the schema.
     static let v1 = """

@@ -236,6 +236,7 @@ date_of_birth	privacy
 person_name	third-party-data
 address	contact-details
 special_category	special-category
+offence_information	criminal-record
 """#,
     ]
 }

@@ -58,11 +58,15 @@ public enum Schema {
         t("disclosed_at"), t_("unit"), t("case_ref"), t("document_name"), t("original_sha256"),
         t("redacted_sha256"), t("operator"), t_("second_checker"), t("recipient"), t("pack_version"),
         t("tool_version"), i("redaction_count"), t("text_scanner"), i("text_redactions"),
+        // Added by migration v2-profiles (nullable, so older entries keep their hashes).
+        t_("profile"), t_("profile_version"), t_("section14"), t_("basis"),
     ], multiRow: false)
 
     public static let redaction = Table(name: "redaction", columns: [
         i("ordinal"), t("category"), t("rule"), i("byte_start"), i("byte_end"), t("style"),
         t("justification"), t_("value_hmac"),
+        // Added by migration v2-profiles.
+        t_("reason"),
     ], multiRow: true)
 
     public static let breachVersion = Table(name: "breach_version", columns: [
@@ -92,5 +96,8 @@ public enum Schema {
     public enum EntryKind: String, Sendable, CaseIterable {
         case disclosure
         case breach
+        /// A copy made but held for review (a sharing profile's offence-information hold): the
+        /// same rows as a disclosure, a different kind so nothing counts it as shared.
+        case hold
     }
 }

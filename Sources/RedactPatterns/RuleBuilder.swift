@@ -47,7 +47,7 @@ struct RuleBuilder {
             switch e.key {
             case "category":
                 let c = Category(e.value)
-                guard Category.taxonomy.contains(c) else { throw fail(.unknownCategory(e.value), e.line) }
+                guard Category.known.contains(c) else { throw fail(.unknownCategory(e.value), e.line) }
                 category = c
             case "pattern":
                 if patternLines.isEmpty { patternLine = e.line }

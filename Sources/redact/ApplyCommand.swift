@@ -3,6 +3,7 @@ import Foundation
 import RedactApply
 import RedactCore
 import RedactLog
+import RedactProfiles
 import RedactScan
 
 extension RedactionStyle: ExpressibleByArgument {}
@@ -15,7 +16,8 @@ struct ApplyCommand: ParsableCommand {
         discussion: """
         Every byte outside a finding is preserved exactly. Outputs are written atomically and an \
         existing output is not overwritten without --force; originals are never modified. \
-        Exit 0 when every output was written, 2 otherwise.
+        Exit 0 when every output was written, 4 when every output was written and some are held for \
+        review (a sharing profile found offence information), 2 otherwise.
         """
     )
 
@@ -39,6 +41,14 @@ struct ApplyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Key for the HMAC of each redacted value kept in the log (the log never holds the key).", valueName: "FILE"))
     var valueHmacKey: String?
 
+    @OptionGroup(title: "Sharing (--recipient TYPE uses its type's profile; see docs/profiles.md)")
+    var profiles: ProfileOptions
+
+    @OptionGroup var share: ShareOptions
+
+    @Option(help: ArgumentHelp("Folder for copies held for review (default: OUT.held beside OUT, never inside it).", valueName: "DIR"))
+    var holdDir: String?
+
     @Option(help: ArgumentHelp("With --out -, write the manifest to this file.", valueName: "FILE"))
     var manifest: String?
 
@@ -55,7 +65,24 @@ struct ApplyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let factory = try makeFactory(find)
+        // Sharing: the profile, the section 14 check and the decisions to keep, before anything is written.
+        let reference = try logging.log.reference.load()
+        let profile = try Profiles.select(recipient: logging.recipient, options: profiles, reference: reference)
+        let sharing = try ShareCheck.run(profile: profile, recipient: logging.recipient, share: share, area: logging.area,
+                                         options: profiles, reference: reference)
+        let mayHold = profile?.offencePack == true && !share.releaseHeld
+        if share.releaseHeld && logging.secondChecker == nil {
+            Stderr.line("redact: --release-held needs --second-checker ID (who reviewed the held documents)")
+            throw ExitCode(ExitStatus.error)
+        }
+        if mayHold && out == "-" {
+            Stderr.line("redact: profile \(profile!.id) holds documents with offence information for review: use --out DIR")
+            throw ExitCode(ExitStatus.error)
+        }
+        let factory = try makeFactory(try Profiles.findOptions(find, profile: profile))
+        let keeps = try ShareCheck.keeps(share, table: factory.shared.table, reference: reference)
+        let policy = RedactionPolicy(profile: profile, keeps: keeps) { reference.defaultJustification(for: $0) }
+        let holdRoot = holdDir ?? (out.hasSuffix("/") ? String(out.dropLast()) : out) + ".held"
         var key: [UInt8]? = nil
         if let keyFile {
             guard let data = FileManager.default.contents(atPath: keyFile), !data.isEmpty else {
@@ -74,8 +101,16 @@ struct ApplyCommand: ParsableCommand {
             valueKey = [UInt8](data)
         }
         installLogRedactor(factory)
-        let recorder = try LogFailure.map {
+        var recorder = try LogFailure.map {
             try logging.recorder(packVersion: factory.shared.table.packVersion, toolVersion: RedactCommand.version)
+        }
+        if let r = recorder {
+            var context = r.context
+            context.profile = profile?.id
+            context.profileVersion = profile?.version
+            context.section14 = sharing.verdict?.rawValue
+            context.basis = sharing.basis
+            recorder = DisclosureRecorder(store: r.store, context: context)
         }
 
         // Inputs and their output names: a file keeps its name; a walked folder keeps its layout.
@@ -110,7 +145,8 @@ struct ApplyCommand: ParsableCommand {
         }
 
         let pool = ScratchPool(engine: factory.shared)
-        var written = 0, skipped = 0
+        var written = 0, skipped = 0, held = 0
+        var matchedKeeps = Set<Int>()
         orderedParallel(count: jobs.count, workers: out == "-" ? 1 : self.jobs) { i -> Result<ApplyOutcome, Applier.Failure> in
             let job = jobs[i]
             let engine: ScanEngine
@@ -120,6 +156,11 @@ struct ApplyCommand: ParsableCommand {
             var applier = Applier(scanner: factory.setup.streamScanner(engine: engine), replacer: replacer,
                                   toolVersion: RedactCommand.version, overwrite: force)
             applier.valueKey = valueKey
+            applier.decide = ShareCheck.decider(policy, path: job.input.path)
+            if mayHold {
+                let heldPath = (holdRoot as NSString).appendingPathComponent(job.name)
+                applier.holdPath = { manifest, _ in policy.holds(categories: manifest.redactions.map(\.category)) ? heldPath : nil }
+            }
             let run = { (scratch: ScanScratch) -> Result<ApplyOutcome, Applier.Failure> in
                 if out == "-" { return applier.applyToStandardOutput(job.input, manifestPath: manifest, scratch: scratch) }
                 return applier.apply(job.input, outputPath: (out as NSString).appendingPathComponent(job.name), scratch: scratch)
@@ -133,15 +174,17 @@ struct ApplyCommand: ParsableCommand {
                     Stderr.line("redact: \(outcome.input.path): skipped (binary file; use --binary to redact it)")
                     return
                 }
-                if let recorder, let manifest = outcome.manifest {
-                    let rows = manifest.redactions.enumerated().map { i, e in
-                        RedactionRecord(category: e.category, rule: e.rule, start: e.original.start, end: e.original.end,
-                                        style: e.style, valueHMAC: i < outcome.valueHMACs.count ? outcome.valueHMACs[i] : nil)
-                    }
+                let rows = outcome.manifest.map {
+                    ShareCheck.records($0, path: outcome.input.path, policy: policy, valueHMACs: outcome.valueHMACs,
+                                       matchedKeeps: &matchedKeeps)
+                }
+                if let recorder, let manifest = outcome.manifest, let rows {
                     do {
-                        try recorder.record(document: manifest.output == "-" ? outcome.input.path : manifest.output,
-                                            originalSHA256: manifest.sha256Original, redactedSHA256: manifest.sha256Redacted,
-                                            redactions: rows)
+                        var event = DisclosureEvent(
+                            context: recorder.context, documentName: manifest.output == "-" ? outcome.input.path : manifest.output,
+                            originalSHA256: manifest.sha256Original, redactedSHA256: manifest.sha256Redacted, redactions: rows)
+                        event.held = outcome.held
+                        try recorder.store.recordDisclosure(event)
                     } catch {
                         // Nothing may be shared without its log entry: withdraw the copy.
                         if let path = outcome.outputPath { Applier.withdraw(outputPath: path) }
@@ -151,14 +194,22 @@ struct ApplyCommand: ParsableCommand {
                     }
                 }
                 written += 1
+                if outcome.held {
+                    held += 1
+                    Stderr.line("redact: \(outcome.input.path): HELD for review (offence information found; profile \(profile?.id ?? "-")): \(outcome.outputPath ?? "")")
+                }
             case .failure(let failure):
                 errors += 1
                 Stderr.line("redact: \(failure)")
             }
         }
+        for (i, k) in keeps.enumerated() where !matchedKeeps.contains(i) {
+            Stderr.line("redact: warning: --keep \(k.text) matched no finding")
+        }
         if out != "-" {
-            Stderr.line("redact: \(written) redacted cop\(written == 1 ? "y" : "ies") written to \(out)\(skipped > 0 ? ", \(skipped) skipped" : "")\(errors > 0 ? ", \(errors) error(s)" : "")")
+            Stderr.line("redact: \(written - held) redacted cop\(written - held == 1 ? "y" : "ies") written to \(out)\(held > 0 ? ", \(held) held for review in \(holdRoot)" : "")\(skipped > 0 ? ", \(skipped) skipped" : "")\(errors > 0 ? ", \(errors) error(s)" : "")")
         }
         if errors > 0 { throw ExitCode(ExitStatus.error) }
+        if held > 0 { throw ExitCode(ExitStatus.held) }
     }
 }

@@ -31,8 +31,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup(title: "Sharing (count only what this recipient's copy would redact)")
+    var recipient: RecipientOption
+    @OptionGroup var profiles: ProfileOptions
+
     func run() throws {
-        let factory = try makeFactory(find)
+        let reference = try logging.log.reference.load()
+        let (findOptions, profile) = try ProfileFilter.make(recipient: recipient.recipient, profiles: profiles, find: find, reference: reference)
+        let factory = try makeFactory(findOptions)
+        let filter = profile.map { ProfileFilter(policy: Profiles.policy($0, reference: reference), factory: factory) }
         let engine = factory.shared
         let (inputs, walkErrors) = factory.expand(paths)
         let out = Stdout.shared
@@ -71,13 +78,20 @@ struct CheckCommand: ParsableCommand {
         orderedParallel(count: inputs.count, workers: jobs) { i -> (FileScanResult, String?) in
             // With a log, each input is hashed as it streams (the log records the digest).
             guard gate != nil else {
-                return (factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1, keep: false), nil)
+                return (factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1, keep: filter != nil), nil)
             }
             let digest = StreamingSHA256()
-            let result = factory.scanFile(inputs[i], pool: pool, withLines: false, observer: { digest.update($0) }, keep: false)
+            let result = factory.scanFile(inputs[i], pool: pool, withLines: false, observer: { digest.update($0) }, keep: filter != nil)
             return (result, digest.hex())
         } deliver: { _, scanned in
             let (result, sha256) = scanned
+            // With a profile, only what the recipient's copy would redact counts.
+            var profileCounts: [Category: Int]? = nil
+            if let filter {
+                let parties = filter.parties(for: result.input)
+                profileCounts = filter.counts(result.findings.filter { filter.reported($0, path: result.input.path, parties: parties) })
+            }
+            let fileFindings = profileCounts.map { $0.values.reduce(0, +) } ?? result.findingCount
             let path = result.input.path
             if let e = result.error {
                 errors += 1
@@ -86,16 +100,18 @@ struct CheckCommand: ParsableCommand {
             } else if result.skippedBinary {
                 skipped += 1
                 report(path: path, status: "skipped", count: 0, counts: [:], detail: nil)
-            } else if result.findingCount == 0 {
+            } else if fileFindings == 0 {
                 clean += 1
                 report(path: path, status: "clean", count: 0, counts: [:], detail: nil)
             } else {
                 withFindings += 1
-                findings += result.findingCount
-                var counts: [Category: Int] = [:]
-                for (rule, n) in result.ruleCounts.enumerated() where n > 0 { counts[engine.table[Int32(rule)].category, default: 0] += n }
+                findings += fileFindings
+                var counts: [Category: Int] = profileCounts ?? [:]
+                if profileCounts == nil {
+                    for (rule, n) in result.ruleCounts.enumerated() where n > 0 { counts[engine.table[Int32(rule)].category, default: 0] += n }
+                }
                 for (c, n) in counts { totals[c, default: 0] += n }
-                report(path: path, status: "found", count: result.findingCount, counts: counts, detail: nil)
+                report(path: path, status: "found", count: fileFindings, counts: counts, detail: nil)
                 if let gate, let sha256 {
                     do {
                         try gate.record(document: path, sha256: sha256,

@@ -14,12 +14,14 @@ struct RedactCommand: ParsableCommand {
         abstract: "Find, redact and log personal data in criminal-justice case material.",
         discussion: """
         Exit codes: 0 success (check: clean), 1 check found personal data / patterns check or \
-        log verify failed, 2 error (bad input, bad options, unreadable path, malformed pack).
+        log verify failed, 2 error (bad input, bad options, unreadable path, malformed pack), \
+        4 apply held some copies for review (a sharing profile found offence information).
         """,
         version: version,
         subcommands: [
             ScanCommand.self, ApplyCommand.self, CheckCommand.self, PatternsCommand.self, EvalCommand.self,
             LogCommand.self, BreachCommand.self, ReferenceCommand.self, PackCommand.self, DemoCommand.self,
+            ProfilesCommand.self,
         ]
     )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedactCore
+import RedactLog
 import RedactScan
 
 enum ScanFormat: String, ExpressibleByArgument, CaseIterable {
@@ -32,8 +33,15 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup(title: "Sharing (report only what this recipient's copy would redact)")
+    var recipient: RecipientOption
+    @OptionGroup var profiles: ProfileOptions
+
     func run() throws {
-        let factory = try makeFactory(find)
+        let reference = (try? Reference.locate()) ?? Reference.builtIn
+        let (findOptions, profile) = try ProfileFilter.make(recipient: recipient.recipient, profiles: profiles, find: find, reference: reference)
+        let factory = try makeFactory(findOptions)
+        let filter = profile.map { ProfileFilter(policy: Profiles.policy($0, reference: reference), factory: factory) }
         let engine = factory.shared
         let (inputs, walkErrors) = factory.expand(paths)
         var errors = walkErrors.count
@@ -66,11 +74,20 @@ struct ScanCommand: ParsableCommand {
         // kept until its turn, so output stays in input order. A summary only counts.
         let streaming = inputs.count == 1 && !summary
         orderedParallel(count: inputs.count, workers: jobs) { i in
-            factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
+            let parties = filter?.parties(for: inputs[i])
+            return factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
                              progress: progress.counter, workers: inputs.count < jobs ? jobs : 1,
-                             keep: !summary && !streaming,
-                             onFinding: streaming ? { emit($0, path: inputs[i].path) } : nil)
+                             keep: (!summary && !streaming) || (summary && filter != nil),
+                             onFinding: streaming ? {
+                                 if let filter, !filter.reported($0, path: inputs[i].path, parties: parties!) { return }
+                                 emit($0, path: inputs[i].path)
+                             } : nil)
         } deliver: { _, result in
+            var result = result
+            if let filter {
+                let parties = filter.parties(for: result.input)
+                result.findings = result.findings.filter { filter.reported($0, path: result.input.path, parties: parties) }
+            }
             if let e = result.error {
                 errors += 1
                 Stderr.line("redact: \(e)")
@@ -82,22 +99,28 @@ struct ScanCommand: ParsableCommand {
             }
             files += 1
             bytes += result.bytes
-            findings += result.findingCount
             var perFile: [Category: Int] = [:]
-            for (rule, n) in result.ruleCounts.enumerated() where n > 0 {
-                let category = engine.table[Int32(rule)].category
-                perFile[category, default: 0] += n
-                totals[category, default: 0] += n
+            if let filter {
+                perFile = filter.counts(result.findings)
+                for (c, n) in perFile { totals[c, default: 0] += n }
+            } else {
+                for (rule, n) in result.ruleCounts.enumerated() where n > 0 {
+                    let category = engine.table[Int32(rule)].category
+                    perFile[category, default: 0] += n
+                    totals[category, default: 0] += n
+                }
             }
-            for f in result.findings { emit(f, path: result.input.path) }
+            let fileFindings = filter == nil ? result.findingCount : result.findings.count
+            findings += fileFindings
+            if !summary { for f in result.findings { emit(f, path: result.input.path) } }
             if summary {
                 switch format {
                 case .jsonl:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
-                    out.line("{\"path\":\(jsonString(result.input.path)),\"bytes\":\(result.bytes),\"findings\":\(result.findingCount),\"by_category\":{\(counts)}}")
+                    out.line("{\"path\":\(jsonString(result.input.path)),\"bytes\":\(result.bytes),\"findings\":\(fileFindings),\"by_category\":{\(counts)}}")
                 case .human:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-                    out.line("\(colour.path(result.input.path)): \(result.findingCount) finding\(result.findingCount == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
+                    out.line("\(colour.path(result.input.path)): \(fileFindings) finding\(fileFindings == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
                 }
             }
         }

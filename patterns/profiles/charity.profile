@@ -1,0 +1,44 @@
+# Sharing profile (format: docs/profiles.md). Checked by `redact profiles check`.
+# A charity is a third party: no names (not even the defendant's), no identifiers, no offence-related
+# information (Rehabilitation of Offenders Act 1974); documents with offence information are held for review.
+
+id = charity
+version = 2026.11.1
+label = Charity or voluntary-sector partner
+recipients = charity
+legal_basis = Information sharing agreement (national template) and the person's consent where required; UK GDPR Art. 6(1)(e)
+section14 = none
+agreement = 4
+signatory = governor-director
+offence_pack = true
+
+# Categories (taxonomy ids) redacted, with the justification code recorded for each.
+redact = nino identity-document
+redact = nhs_number medical
+redact = pnc_id criminal-record
+redact = cro_number criminal-record
+redact = prison_number criminal-record
+redact = crn criminal-record
+redact = passport_number identity-document
+redact = driving_licence identity-document
+redact = vehicle_registration privacy
+redact = sort_code financial
+redact = bank_account financial
+redact = payment_card financial
+redact = iban financial
+redact = phone_number contact-details
+redact = email_address contact-details
+redact = postcode contact-details
+redact = ip_address privacy
+redact = date_of_birth privacy
+redact = person_name privacy
+redact = address contact-details
+redact = special_category special-category
+redact = offence_information spent-conviction
+
+# Names from the --names list, by the party's role (a name without a role follows person_name).
+redact_role = victim third-party-data
+redact_role = witness third-party-data
+redact_role = defendant privacy
+redact_role = officer third-party-data
+redact_role = professional third-party-data
