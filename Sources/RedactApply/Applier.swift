@@ -20,6 +20,8 @@ public struct Applier: Sendable {
     public let overwrite: Bool
     /// Key for the HMACs of redacted values kept in the log (`--value-hmac-key`).
     public var valueKey: [UInt8]? = nil
+    /// Writes `NAME.schedule.csv` beside each copy (see ``ScheduleWriter``); nil writes none.
+    public var schedule: ScheduleWriter? = ScheduleWriter()
 
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
@@ -74,6 +76,13 @@ public struct Applier: Sendable {
                 return .failure(Failure(path: e.path, cause: e.cause))
             } catch {
                 return .failure(Failure(path: outputPath, cause: "\(error)"))
+            }
+            if let schedule {
+                do { try schedule.write(outcome.manifest!, redactedPath: outputPath) } catch {
+                    // The recipient's schedule belongs with the copy: no copy without it.
+                    Self.withdraw(outputPath: outputPath)
+                    return .failure(Failure(path: outputPath + ScheduleWriter.suffix, cause: "\(error)"))
+                }
             }
             outcome.outputPath = outputPath
             return .success(outcome)
@@ -131,6 +140,7 @@ public struct Applier: Sendable {
     public static func withdraw(outputPath: String) {
         unlink(outputPath)
         unlink(outputPath + ".manifest.json")
+        unlink(outputPath + ScheduleWriter.suffix)
     }
 
     private func writeManifest(_ manifest: Manifest, to path: String) throws {

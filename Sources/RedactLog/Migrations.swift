@@ -30,6 +30,7 @@ enum Migrations {
                 sql: "INSERT INTO log_meta (key, value) VALUES ('log_id', ?), ('created_at', ?), ('format', 'redact-log/1')",
                 arguments: [UUID().uuidString.lowercased(), LogTime.format(Date())])
         }
+        m.registerMigration("v2-qa-check") { db in try db.execute(sql: qaCheckSQL) }
         return m
     }
 

@@ -84,7 +84,7 @@ public enum Schema {
     ], multiRow: true)
 
     /// Child tables in encoding order. An entry encodes a group for each table where it has rows.
-    public static let children: [Table] = [disclosure, redaction, breachVersion, breachCategory, breachLink]
+    public static let children: [Table] = [disclosure, redaction, breachVersion, breachCategory, breachLink, qaCheck]
 
     static let disclosureIndex = 0, redactionIndex = 1, breachVersionIndex = 2, breachCategoryIndex = 3, breachLinkIndex = 4
 
@@ -92,5 +92,7 @@ public enum Schema {
     public enum EntryKind: String, Sendable, CaseIterable {
         case disclosure
         case breach
+        /// A QA second check of a redacted copy (`redact qa --log`); see ``qaCheck``.
+        case qaCheck = "qa-check"
     }
 }

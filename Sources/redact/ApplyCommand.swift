@@ -74,6 +74,7 @@ struct ApplyCommand: ParsableCommand {
             valueKey = [UInt8](data)
         }
         installLogRedactor(factory)
+        let schedule = try scheduleWriter(reference: logging.log.reference)
         let recorder = try LogFailure.map {
             try logging.recorder(packVersion: factory.shared.table.packVersion, toolVersion: RedactCommand.version)
         }
@@ -120,6 +121,7 @@ struct ApplyCommand: ParsableCommand {
             var applier = Applier(scanner: factory.setup.streamScanner(engine: engine), replacer: replacer,
                                   toolVersion: RedactCommand.version, overwrite: force)
             applier.valueKey = valueKey
+            applier.schedule = schedule
             let run = { (scratch: ScanScratch) -> Result<ApplyOutcome, Applier.Failure> in
                 if out == "-" { return applier.applyToStandardOutput(job.input, manifestPath: manifest, scratch: scratch) }
                 return applier.apply(job.input, outputPath: (out as NSString).appendingPathComponent(job.name), scratch: scratch)
