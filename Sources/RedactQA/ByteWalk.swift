@@ -20,7 +20,11 @@ struct ByteWalk {
     /// manifest is wrong; its bytes are skipped (still hashed) and the walk goes on.
     static let maxSpan = 1 << 20
 
-    func run(_ manifest: Manifest, consistent: Bool, into report: inout QAReport) throws(QAError) {
+    /// Walks both files; returns the indices of the spans whose output was confirmed to be a mark
+    /// of its style (or a kept span equal to the original): only those excuse a finding in check (a).
+    @discardableResult
+    func run(_ manifest: Manifest, consistent: Bool, into report: inout QAReport) throws(QAError) -> Set<Int> {
+        var verified = Set<Int>()
         defer {
             report.bytesOriginal = original.bytesRead
             report.bytesRedacted = redacted.bytesRead
@@ -29,7 +33,8 @@ struct ByteWalk {
         if consistent {
             for (i, e) in manifest.redactions.enumerated() {
                 guard try gap(e.original.start - original.offset, into: &report) else { aligned = false; break }
-                guard try span(i, e, into: &report) else { aligned = false; break }
+                guard let ok = try span(i, e, into: &report) else { aligned = false; break }
+                if ok { verified.insert(i) }
             }
             if aligned { _ = try gap(Int.max, into: &report) }
         }
@@ -37,6 +42,7 @@ struct ByteWalk {
         try redacted.drain()
         report.originalSHA256 = original.sha256
         report.redactedSHA256 = redacted.sha256
+        return verified
     }
 
     /// Compares `length` bytes (or, for the tail, to the end of both); false when a file ended first.
@@ -89,21 +95,21 @@ struct ByteWalk {
         return true
     }
 
-    /// Checks one span's output; false when a file ended inside it.
-    private func span(_ i: Int, _ e: RedactionEntry, into report: inout QAReport) throws(QAError) -> Bool {
+    /// Checks one span's output: whether it is a proper mark, or nil when a file ended inside it.
+    private func span(_ i: Int, _ e: RedactionEntry, into report: inout QAReport) throws(QAError) -> Bool? {
         let o = e.original.end - e.original.start, r = e.output.end - e.output.start
         if o > Self.maxSpan || r > Self.maxSpan {
             report.add(QAProblem(check: .manifest, detail: "span-too-long", outputStart: e.output.start, outputEnd: e.output.end,
                                  originalStart: e.original.start, originalEnd: e.original.end, category: e.category,
                                  rule: e.rule, span: i), limit: limit)
             let a = try original.skip(o), b = try redacted.skip(r)
-            return a == o && b == r
+            return a == o && b == r ? false : nil
         }
         let value = try original.take(o), mark = try redacted.take(r)
         guard value.count == o, mark.count == r else {
             report.add(QAProblem(check: .changedOutside, detail: mark.count < r ? "truncated" : "original-ends-early",
                                  outputStart: e.output.start, originalStart: e.original.start, span: i), limit: limit)
-            return false
+            return nil
         }
         let verdict = MarkCheck.verify(style: e.style, category: e.category, original: value, output: mark)
         if verdict != .ok {
@@ -111,6 +117,6 @@ struct ByteWalk {
                                  outputStart: e.output.start, outputEnd: e.output.end, originalStart: e.original.start,
                                  originalEnd: e.original.end, category: e.category, rule: e.rule, span: i), limit: limit)
         }
-        return true
+        return verdict == .ok
     }
 }

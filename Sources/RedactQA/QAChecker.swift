@@ -7,7 +7,8 @@ import RedactScan
 ///
 /// Three checks, each streaming, so memory stays flat whatever the files' sizes:
 /// - (a) **nothing left**: the same scanner `apply` used finds nothing in the copy, apart from
-///   findings that lie inside the marks (``LeftoverRule``);
+///   findings that lie inside the marks (``LeftoverRule``; only spans that (c) confirmed count
+///   as marks);
 /// - (b) **nothing else changed**: every byte outside the manifest's spans equals the original,
 ///   and the manifest's digests and sizes match both files;
 /// - (c) **every span redacted**: each span's output is a mark of its style and not the
@@ -49,7 +50,7 @@ public struct QAChecker: Sendable {
         let walk = ByteWalk(original: BlockReader(fd: originalFD, path: original, blockSize: scanner.chunkSize),
                             redacted: BlockReader(fd: redactedFD, path: redacted, blockSize: scanner.chunkSize),
                             limit: maxListed)
-        try walk.run(manifest, consistent: problem == nil, into: &report)
+        let verified = try walk.run(manifest, consistent: problem == nil, into: &report)
         for (name, want, got) in [("sha256-original", manifest.sha256Original.lowercased(), report.originalSHA256),
                                   ("sha256-redacted", manifest.sha256Redacted.lowercased(), report.redactedSHA256),
                                   ("bytes-original", String(manifest.bytesOriginal), String(report.bytesOriginal)),
@@ -60,7 +61,11 @@ public struct QAChecker: Sendable {
         // (a), on a fresh descriptor: the scanner reads from the start.
         let scanFD = try Self.open(redacted)
         defer { close(scanFD) }
-        let spans = manifest.redactions.map { $0.output.start..<$0.output.end }.sorted { $0.lowerBound < $1.lowerBound }
+        // Only spans confirmed to hold a proper mark excuse a finding: a stale or damaged span
+        // must not hide the value it was meant to cover.
+        let spans = manifest.redactions.indices.filter(verified.contains).map {
+            manifest.redactions[$0].output.start..<manifest.redactions[$0].output.end
+        }.sorted { $0.lowerBound < $1.lowerBound }
         var sink = LeftoverSink(table: scanner.engine.table, spans: spans, limit: maxListed, showText: showText, report: report)
         let outcome: StreamScanner.Outcome
         do {

@@ -20,6 +20,7 @@ struct RedactCommand: ParsableCommand {
         subcommands: [
             ScanCommand.self, ApplyCommand.self, CheckCommand.self, PatternsCommand.self, EvalCommand.self,
             LogCommand.self, BreachCommand.self, ReferenceCommand.self, PackCommand.self, DemoCommand.self,
+            QACommand.self,
         ]
     )
 
