@@ -82,4 +82,15 @@ public struct DisclosureSummary: Sendable, Equatable {
     public var documentName: String
     public var redactedSHA256: String
     public var recipient: String
+
+    public init(entryID: String, recordedAt: Date, area: String, caseReference: String, documentName: String,
+                redactedSHA256: String, recipient: String) {
+        self.entryID = entryID
+        self.recordedAt = recordedAt
+        self.area = area
+        self.caseReference = caseReference
+        self.documentName = documentName
+        self.redactedSHA256 = redactedSHA256
+        self.recipient = recipient
+    }
 }
