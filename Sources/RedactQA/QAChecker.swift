@@ -8,7 +8,7 @@ import RedactScan
 /// Three checks, each streaming, so memory stays flat whatever the files' sizes:
 /// - (a) **nothing left**: the same scanner `apply` used finds nothing in the copy, apart from
 ///   findings that lie inside the marks (``LeftoverRule``; only spans that (c) confirmed count
-///   as marks);
+///   as marks) and findings that only the redaction's moved context made (``ShiftedContext``);
 /// - (b) **nothing else changed**: every byte outside the manifest's spans equals the original,
 ///   and the manifest's digests and sizes match both files;
 /// - (c) **every span redacted**: each span's output is a mark of its style and not the
@@ -58,7 +58,11 @@ public struct QAChecker: Sendable {
             report.add(QAProblem(check: .manifest, detail: name), limit: maxListed)
         }
 
-        // (a), on a fresh descriptor: the scanner reads from the start.
+        // (a): what the scanner finds in the original (to tell personal data left from findings
+        // the redaction's moved context made; see ShiftedContext), then in the copy.
+        let originalFindings = try findings(in: original, scratch: scratch)
+        let shifted = ShiftedContext(manifest: manifest, consistent: problem == nil, originalFindings: originalFindings,
+                                     originalFD: originalFD)
         let scanFD = try Self.open(redacted)
         defer { close(scanFD) }
         // Only spans confirmed to hold a proper mark excuse a finding: a stale or damaged span
@@ -66,7 +70,8 @@ public struct QAChecker: Sendable {
         let spans = manifest.redactions.indices.filter(verified.contains).map {
             manifest.redactions[$0].output.start..<manifest.redactions[$0].output.end
         }.sorted { $0.lowerBound < $1.lowerBound }
-        var sink = LeftoverSink(table: scanner.engine.table, spans: spans, limit: maxListed, showText: showText, report: report)
+        var sink = LeftoverSink(table: scanner.engine.table, spans: spans, shifted: shifted, limit: maxListed,
+                                showText: showText, report: report)
         let outcome: StreamScanner.Outcome
         do {
             outcome = try scanner.scan(fd: scanFD, path: redacted, scratch: scratch, sink: &sink)
@@ -79,6 +84,25 @@ public struct QAChecker: Sendable {
             throw QAError(.binary, path: redacted, detail: "looks binary (a NUL byte near the start); use --binary to check it")
         }
         return sink.report
+    }
+
+    /// The ranges of the scanner's findings in `path`, in order.
+    func findings(in path: String, scratch: ScanScratch) throws(QAError) -> [Range<Int>] {
+        let fd = try Self.open(path)
+        defer { close(fd) }
+        var found: [Range<Int>] = []
+        let outcome: StreamScanner.Outcome
+        do {
+            outcome = try scanner.scan(fd: fd, path: path, scratch: scratch) { f, _, _ in found.append(f.start..<f.end) }
+        } catch let e as ScanError {
+            throw QAError(.unreadable, path: e.path, detail: e.detail)
+        } catch {
+            throw QAError(.unreadable, path: path, detail: "cannot scan")
+        }
+        if outcome.skippedBinary {
+            throw QAError(.binary, path: path, detail: "looks binary (a NUL byte near the start); use --binary to check it")
+        }
+        return found
     }
 
     static func open(_ path: String) throws(QAError) -> Int32 {
@@ -99,6 +123,7 @@ struct LeftoverSink: ScanSink {
     let table: RuleTable
     /// The manifest's output ranges, sorted by start.
     let spans: [Range<Int>]
+    let shifted: ShiftedContext
     let limit: Int
     let showText: Bool
     var report: QAReport
@@ -114,6 +139,10 @@ struct LeftoverSink: ScanSink {
         let bytes = UnsafeBufferPointer(rebasing: buffer[(f.start - bufferBase)..<(f.end - bufferBase)])
         if LeftoverRule.insideMarks(bytes, start: f.start, spans: spans[first..<last]) {
             report.findingsInsideMarks += 1
+            return
+        }
+        if first == last && shifted.isArtefact(bytes, start: f.start) {
+            report.findingsFromShiftedContext += 1
             return
         }
         let rule = table[f.rule]

@@ -63,6 +63,9 @@ public struct QAReport: Sendable, Equatable {
     public var bytesCompared = 0
     /// Findings in the copy that lie inside the marks (not counted as left; see ``LeftoverRule``).
     public var findingsInsideMarks = 0
+    /// Findings in the copy that unchanged original bytes gave only because the redaction moved
+    /// context nearer (not counted as left; see ``ShiftedContext``).
+    public var findingsFromShiftedContext = 0
     /// Problem counts per check (every problem counts, listed or not).
     public var counts: [QAProblem.Check: Int] = [:]
     /// Findings left per category.

@@ -12,8 +12,11 @@ public enum QAReportText {
             out += "  \(label): " + (n == 0 ? "pass (\(ok))" : "FAIL (\(bad(n)))") + "\n"
         }
         let byCategory = r.leftByCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        var notCounted: [String] = []
+        if r.findingsInsideMarks > 0 { notCounted.append("\(r.findingsInsideMarks) inside the marks") }
+        if r.findingsFromShiftedContext > 0 { notCounted.append("\(r.findingsFromShiftedContext) from context the marks moved") }
         line("(a) nothing left", .findingLeft,
-             ok: r.findingsInsideMarks > 0 ? "\(r.findingsInsideMarks) inside the marks, not counted" : "no findings",
+             ok: notCounted.isEmpty ? "no findings" : notCounted.joined(separator: ", ") + ", not counted",
              bad: { "\($0) finding\($0 == 1 ? "" : "s") left: \(byCategory)" })
         line("(b) unchanged outside the spans", .changedOutside, ok: "\(r.bytesCompared) bytes compared",
              bad: { "\($0) difference\($0 == 1 ? "" : "s")" })
@@ -44,7 +47,7 @@ public enum QAReportText {
         func optText(_ s: String?) -> String { s.map(q) ?? "null" }
         var o = "{\"result\":\(q(r.result.rawValue)),\"original\":\(q(r.originalPath)),\"redacted\":\(q(r.redactedPath))"
         o += ",\"manifest\":\(q(r.manifestPath)),\"spans\":\(r.spans),\"bytes_compared\":\(r.bytesCompared)"
-        o += ",\"findings_inside_marks\":\(r.findingsInsideMarks)"
+        o += ",\"findings_inside_marks\":\(r.findingsInsideMarks),\"findings_from_shifted_context\":\(r.findingsFromShiftedContext)"
         o += ",\"checks\":{" + QAProblem.Check.allCases.map { "\(q($0.rawValue)):\(r.count($0))" }.joined(separator: ",") + "}"
         o += ",\"left_by_category\":{" + r.leftByCategory.sorted { $0.key < $1.key }.map { "\(q($0.key)):\($0.value)" }.joined(separator: ",") + "}"
         o += ",\"sha256_original\":\(q(r.originalSHA256)),\"sha256_redacted\":\(q(r.redactedSHA256))"

@@ -131,6 +131,27 @@ import Testing
         #expect(report.problems.first?.span == 1)
     }
 
+    @Test func findingsMadeByMovedContextAreNotLeftovers() throws {
+        // `[IBAN]` is 16 bytes shorter than the IBAN, which brings "account" within reach of
+        // `2025 1154` (a date and a time): an account number to the scanner, in the copy only.
+        let text = "Funds moved from the account to IBAN GB13WMAR12135855905206 yesterday.\n1st October 2025 1154 hrs - transfer rejected.\n"
+        let r = try QA.redact(.label, text: text)
+        let report = try QA.check(r)
+        #expect(report.result == .pass, "\(report.problems)")
+        #expect(report.findingsFromShiftedContext == 1)
+
+        // The same finding with bytes that are not the original's counts (and so does the change).
+        var out = try r.bytes()
+        let at = try #require(out.firstRange(of: Array("1154".utf8)))
+        out[at.upperBound - 1] = UInt8(ascii: "5")
+        try r.write(out)
+        var m = try r.manifest
+        try QA.restamp(r, &m, redacted: out)
+        let changed = try QA.check(r)
+        #expect(changed.summary == ["finding-left": 1, "changed-outside": 1], "\(changed.problems)")
+        #expect(changed.leftByCategory == ["bank_account": 1])
+    }
+
     @Test func unusableInputsAreErrorsNotFailures() throws {
         let r = try QA.redact(.label)
         try Data("{\"not\": \"a manifest\"}".utf8).write(to: URL(fileURLWithPath: r.manifestPath))
