@@ -9,7 +9,9 @@ import RedactCore
 final class BlockReader {
     let fd: Int32
     let path: String
-    private var buffer: [UInt8]
+    /// Allocated once and never moved, so the views `available()` hands out stay valid until
+    /// the next read.
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var start = 0
     private var end = 0
     private(set) var eof = false
@@ -22,13 +24,15 @@ final class BlockReader {
     init(fd: Int32, path: String, blockSize: Int) {
         self.fd = fd
         self.path = path
-        buffer = [UInt8](repeating: 0, count: max(1, blockSize))
+        buffer = .allocate(capacity: max(1, blockSize))
     }
+
+    deinit { buffer.deallocate() }
 
     /// The buffered bytes not yet consumed, reading a block if there are none (empty at EOF).
     func available() throws(QAError) -> UnsafeBufferPointer<UInt8> {
         if start == end && !eof { try fill() }
-        return buffer.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<end]) }
+        return UnsafeBufferPointer(rebasing: buffer[start..<end])
     }
 
     func consume(_ n: Int) {
@@ -78,11 +82,11 @@ final class BlockReader {
         start = 0
         end = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            let n = read(fd, buffer.baseAddress!, buffer.count)
             if n > 0 {
                 end = n
                 bytesRead += n
-                buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[0..<n])))
                 return
             }
             if n == 0 { eof = true; return }
