@@ -112,6 +112,7 @@ public struct PackBuilder: Sendable {
         // Areas: every area of each group seen anywhere in the figures, so an area with nothing
         // recorded still appears (and ranks) beside its peers.
         var seen = Set((documents[0].value ?? []).map(\.area)).union(registerRows.map(\.area))
+            .union(qaRows.filter { period.months.contains($0.month) }.map(\.area))
         if let area { seen.insert(area) }
         let areas = areaRows(seen: seen, months: Set(period.months), documents: documents[0].value ?? [],
                              register: registerRows, minutes: minuteRows, qa: qaRows)

@@ -32,7 +32,8 @@ struct QACheckCommand: ParsableCommand {
         abstract: "Check a redacted copy against its original and manifest (the default subcommand).",
         discussion: """
         Confirms (a) the scanner finds nothing left in the copy (findings made of the marks \
-        themselves, such as `Mr XXXXX` after mask style, do not count), (b) every byte outside the \
+        themselves, such as `Mr XXXXX` after mask style, and findings that exist only because a shorter \
+        mark moved context words nearer, do not count), (b) every byte outside the \
         manifest's spans equals the original and the manifest's digests and sizes match both files, \
         and (c) every span holds a mark of its style. Give the same find options as `apply` \
         (--names, --names-beside, --patterns, --categories) so the check finds what apply found. \

@@ -47,6 +47,10 @@ import RedactLog
 
         let nat = try pack(path, .national, "2026-09")
         #expect(nat.current.qaChecks == 8 && nat.current.qaPassed == 6)
+        // The areas add up to the national figure (an area with only QA checks is listed too).
+        #expect(nat.areas.reduce(0) { $0 + $1.figures.qaChecks } == 8)
+        #expect(nat.areas.reduce(0) { $0 + $1.figures.qaPassed } == 6)
+        #expect(nat.areas.first { $0.area == "hmpps-pr-london" }?.figures.qaPassRatePercent == 0)
     }
 
     @Test func everyRendererShowsThePassRate() throws {
