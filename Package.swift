@@ -60,8 +60,14 @@ let package = Package(
             "RedactCore", "RedactLog",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The QA second check of a redacted copy, and the reproducible sample for second checkers.
+        .target(name: "RedactQA", dependencies: [
+            "RedactCore", "RedactScan", "RedactApply", "RedactLog",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "redact", dependencies: [
             "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
+            "RedactQA",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -88,6 +94,7 @@ let package = Package(
         .testTarget(name: "RedactReportTests", dependencies: [
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "RedactQATests", dependencies: ["RedactQA", "RedactApply", "RedactScan", "RedactLog"]),
         .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]

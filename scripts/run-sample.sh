@@ -38,6 +38,13 @@ echo "== a year of demo log activity for every area, then the sample's own discl
 "$BIN" apply --names-beside --out "$OUT/redacted" --style label \
   --log "$OUT/log.sqlite" --area "$AREA" --case 01YE1234524 --operator demo-op-001 --recipient defence \
   "${DOCS[@]}"
+echo "== QA second check of five copies (recorded in the log), and a sample for second checkers" >&2
+for doc in "${DOCS[@]:0:5}"; do
+  "$BIN" qa --names-beside "$doc" "$OUT/redacted/$(basename "$doc")" \
+    --log "$OUT/log.sqlite" --area "$AREA" --operator demo-checker-001 --case 01YE1234524 | head -n 1 >&2
+done
+"$BIN" qa sample --area "$AREA" --period "$PERIOD" --rate 0.02 --seed 1 --log "$OUT/log.sqlite" > "$OUT/qa-sample.txt"
+head -n 1 "$OUT/qa-sample.txt" >&2
 "$BIN" log verify --log "$OUT/log.sqlite" >&2
 "$BIN" log checkpoint --log "$OUT/log.sqlite" >&2
 
@@ -49,6 +56,8 @@ echo "== area performance pack" >&2
 cat >&2 <<MSG
 == done
   redacted copies and manifests: $OUT/redacted/
+  redaction schedules:           $OUT/redacted/*.schedule.csv
+  QA sample for second checkers: $OUT/qa-sample.txt
   pre-screen results:            $OUT/check.jsonl
   accuracy:                      $OUT/accuracy.txt
   log:                           $OUT/log.sqlite (verified)

@@ -28,6 +28,8 @@ public struct Applier: Sendable {
     /// for review (nil: release it at the output path). Decided after the scan, before anything
     /// is committed, so a held copy never appears at its release path, not even for a moment.
     public var holdPath: (@Sendable (Manifest, String) -> String?)? = nil
+    /// Writes `NAME.schedule.csv` beside each copy (see ``ScheduleWriter``); nil writes none.
+    public var schedule: ScheduleWriter? = ScheduleWriter()
 
     public struct Failure: Error, CustomStringConvertible {
         public let path: String
@@ -94,6 +96,13 @@ public struct Applier: Sendable {
             } catch {
                 return .failure(Failure(path: outputPath, cause: "\(error)"))
             }
+            if let schedule {
+                do { try schedule.write(outcome.manifest!, redactedPath: target) } catch {
+                    // The recipient's schedule belongs with the copy: no copy without it.
+                    Self.withdraw(outputPath: target)
+                    return .failure(Failure(path: target + ScheduleWriter.suffix, cause: "\(error)"))
+                }
+            }
             outcome.outputPath = target
             return .success(outcome)
         }
@@ -151,6 +160,7 @@ public struct Applier: Sendable {
     public static func withdraw(outputPath: String) {
         unlink(outputPath)
         unlink(outputPath + ".manifest.json")
+        unlink(outputPath + ScheduleWriter.suffix)
     }
 
     private func writeManifest(_ manifest: Manifest, to path: String) throws {

@@ -17,8 +17,8 @@ import GRDB
 /// exports). Entries keep the hashes of the exporting log so the importer can re-verify them.
 ///
 /// ## CSV (for spreadsheets; not importable)
-/// One row per disclosure, per redaction and per breach version (column `record`), over the union
-/// of their columns; a breach's data categories and linked entries are joined with `;`. Text that
+/// One row per disclosure, per redaction, per breach version and per QA check (column `record`),
+/// over the union of their columns (the QA check's own columns come last); a breach's data categories and linked entries are joined with `;`. Text that
 /// a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) is prefixed with `'`.
 public enum LogExport {
     public static let formatName = "redact-log-export"
@@ -98,7 +98,10 @@ public enum LogExport {
         for t in [Schema.disclosure, Schema.redaction, Schema.breachVersion] {
             for c in t.columns where !cols.contains(c.name) { cols.append(c.name) }
         }
-        return cols + ["data_categories", "linked_entries"]
+        cols += ["data_categories", "linked_entries"]
+        // QA checks (schema v2) last, so the columns of earlier exports keep their places.
+        for c in Schema.qaCheck.columns where !cols.contains(c.name) { cols.append(c.name) }
+        return cols
     }()
 
     static let csvIndex: [String: Int] = Dictionary(uniqueKeysWithValues: csvColumns.enumerated().map { ($1, $0) })
@@ -157,6 +160,11 @@ public enum LogExport {
             let links = e.content.children[Schema.breachLinkIndex].compactMap { $0[1].text }
             row[csvIndex["linked_entries"]!] = links.isEmpty ? .null : .text(links.joined(separator: ";"))
             emit("breach", row)
+        }
+        if let q = e.content.children[Schema.qaCheckIndex].first {
+            var row = base
+            fill(Schema.qaCheck, q, into: &row)
+            emit("qa_check", row)
         }
         return out
     }

@@ -107,6 +107,9 @@ enum LogImport {
             guard content.children[Schema.breachVersionIndex].count == 1,
                   present.isSubset(of: [Schema.breachVersionIndex, Schema.breachCategoryIndex, Schema.breachLinkIndex])
             else { throw LogError(.importRejected, "\(where_): a breach entry must have one breach_version row") }
+        case .qaCheck:
+            guard content.children[Schema.qaCheckIndex].count == 1, present == [Schema.qaCheckIndex]
+            else { throw LogError(.importRejected, "\(where_): a qa-check entry must have one qa_check row and nothing else") }
         case nil:
             throw LogError(.importRejected, "\(where_): unknown entry kind")
         }

@@ -31,6 +31,7 @@ enum Migrations {
                 arguments: [UUID().uuidString.lowercased(), LogTime.format(Date())])
         }
         m.registerMigration("v2-profiles") { db in try db.execute(sql: v2Profiles) }
+        m.registerMigration("v2-qa-check") { db in try db.execute(sql: qaCheckSQL) }
         return m
     }
 

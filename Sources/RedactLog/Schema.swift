@@ -88,7 +88,7 @@ public enum Schema {
     ], multiRow: true)
 
     /// Child tables in encoding order. An entry encodes a group for each table where it has rows.
-    public static let children: [Table] = [disclosure, redaction, breachVersion, breachCategory, breachLink]
+    public static let children: [Table] = [disclosure, redaction, breachVersion, breachCategory, breachLink, qaCheck]
 
     static let disclosureIndex = 0, redactionIndex = 1, breachVersionIndex = 2, breachCategoryIndex = 3, breachLinkIndex = 4
 
@@ -99,5 +99,7 @@ public enum Schema {
         /// A copy made but held for review (a sharing profile's offence-information hold): the
         /// same rows as a disclosure, a different kind so nothing counts it as shared.
         case hold
+        /// A QA second check of a redacted copy (`redact qa --log`); see ``qaCheck``.
+        case qaCheck = "qa-check"
     }
 }

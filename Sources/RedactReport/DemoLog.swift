@@ -12,6 +12,8 @@ import RedactLog
 ///   a few kept with a reason;
 /// - incoming failures to redact found by the gate in material from the area's police forces
 ///   (some forces worse than others), near misses caught before sharing;
+/// - QA second checks of about one disclosure in ten, a few hours to two days later, failing
+///   more often in careless areas and hands;
 /// - breaches linked to the disclosure that went wrong, assessed and decided on later (new
 ///   versions), reported to the ICO when serious — most within 72 hours, some late, with a
 ///   reason — and closed.
@@ -82,11 +84,13 @@ public struct DemoLogSummary: Sendable, Equatable {
     public var nearMisses = 0
     public var breaches = 0
     public var breachUpdates = 0
+    public var qaChecks = 0
+    public var qaFailed = 0
     public var firstMonth = Month(year: 1970, month: 1)
     public var lastMonth = Month(year: 1970, month: 1)
     public var seconds = 0.0
 
-    public var entries: Int { disclosures + incomingFailures + nearMisses + breaches + breachUpdates }
+    public var entries: Int { disclosures + incomingFailures + nearMisses + breaches + breachUpdates + qaChecks }
 }
 
 /// The store's clock, moved forward by the simulation before each append, so `recorded_at`

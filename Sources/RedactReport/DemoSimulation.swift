@@ -48,6 +48,7 @@ struct Simulation {
         case gate(GateFinding)
         case record(BreachRecord)
         case update(UUID, by: String, (inout BreachRecord) -> Void)
+        case qa(QACheckRecord)
     }
 
     struct Action {
@@ -139,6 +140,7 @@ struct Simulation {
             schedule(at, .disclosure(event))
         }
         guard let disclosure = first else { return }
+        planQA(area: area, operator: op, disclosure: disclosure)
 
         // Incoming material checked at the gate before it was redacted.
         let incomingRate = area.kind == .cps ? 0.12 : 0.04
@@ -299,6 +301,10 @@ struct Simulation {
             case .update(let id, let by, let change):
                 try store.updateBreach(id: id, recordedBy: by, change)
                 summary.breachUpdates += 1
+            case .qa(let r):
+                try store.recordQACheck(r)
+                summary.qaChecks += 1
+                if r.result == .fail { summary.qaFailed += 1 }
             }
         }
         pending.removeFirst(due.count)

@@ -38,6 +38,9 @@ public struct Figures: Sendable, Equatable {
     public var reportedWithin72h = 0
     /// Minutes from becoming aware to reporting, one per reported breach, ascending.
     public var reportingMinutes: [Int] = []
+    /// QA second checks recorded (`redact qa --log`), and how many passed.
+    public var qaChecks = 0
+    public var qaPassed = 0
 
     public static let unassessed = "unassessed"
 

@@ -15,6 +15,8 @@ public enum Headline: String, CaseIterable, Sendable {
     case breachRate = "breaches.rate_per_1000_shared"
     case icoReported = "breaches.ico_reported"
     case within72h = "breaches.reported_within_72h_percent"
+    case qaChecks = "qa.checks"
+    case qaPassRate = "qa.pass_rate_percent"
 
     public var label: String {
         switch self {
@@ -28,13 +30,15 @@ public enum Headline: String, CaseIterable, Sendable {
         case .breachRate: "Breaches per 1,000 documents shared"
         case .icoReported: "Breaches reported to the ICO"
         case .within72h: "ICO reports within 72 hours"
+        case .qaChecks: "QA second checks"
+        case .qaPassRate: "QA pass rate"
         }
     }
 
     /// Whether the value is a count (suppressible) rather than a rate or percentage.
     public var isCount: Bool {
         switch self {
-        case .redactionsPerDocument, .breachRate, .within72h: false
+        case .redactionsPerDocument, .breachRate, .within72h, .qaPassRate: false
         default: true
         }
     }
@@ -46,6 +50,7 @@ public enum Headline: String, CaseIterable, Sendable {
         case .redactionsPerDocument: .redactions
         case .breachRate: .breaches
         case .within72h: .icoReported
+        case .qaPassRate: .qaChecks
         default: nil
         }
     }
@@ -55,7 +60,7 @@ public enum Headline: String, CaseIterable, Sendable {
     public var direction: Direction {
         switch self {
         case .nearMisses, .incomingFailures, .breaches, .breachRate: .higherIsWorse
-        case .within72h: .higherIsBetter
+        case .within72h, .qaPassRate: .higherIsBetter
         default: .neutral
         }
     }
@@ -74,6 +79,8 @@ public enum Headline: String, CaseIterable, Sendable {
         case .breachRate: f.breachRatePer1000
         case .icoReported: Double(f.icoReported)
         case .within72h: f.within72hPercent
+        case .qaChecks: Double(f.qaChecks)
+        case .qaPassRate: f.qaPassRatePercent
         }
     }
 }

@@ -63,6 +63,7 @@ public struct PackBuilder: Sendable {
         let monthly = trendMonths.map { _ in Parallel.Slot<[DisclosureCell]>() }
         let register = Parallel.Slot<[RegisterGroup]>(), minutes = Parallel.Slot<[AreaMonthValue]>()
         let repeats = Parallel.Slot<[RepeatCount]>()
+        let qa = Parallel.Slot<[QACell]>()
         // Register records: the comparisons and the trend in one window (the register is small).
         let firstMonth = [trendMonths[0], period.previous.first, period.yearBefore.first].min()!
         let union = TimeWindow(start: firstMonth.start, end: period.window.end)
@@ -89,12 +90,15 @@ public struct PackBuilder: Sendable {
             minutes.value = try source.reportingMinutes(in: union)
             repeats.value = try source.repeatBreaches(in: windows[0], minimum: threshold)
         }
+        jobs.append { qa.value = try source.qaCells(in: union) }
         try Parallel.run(jobs)
 
-        let registerRows = register.value ?? [], minuteRows = minutes.value ?? []
+        let registerRows = register.value ?? [], minuteRows = minutes.value ?? [], qaRows = qa.value ?? []
         func figures(_ i: Int, area: String?, shares: [DisclosureCell], groups g: [RedactionGroup]) -> Figures {
-            Figures.collect(area: area, months: Set(periods[i].months), documents: documents[slot(i)].value ?? [], shares: shares,
-                            groups: g, register: registerRows, minutes: minuteRows, reference: reference)
+            var f = Figures.collect(area: area, months: Set(periods[i].months), documents: documents[slot(i)].value ?? [], shares: shares,
+                                    groups: g, register: registerRows, minutes: minuteRows, reference: reference)
+            f.addQA(qaRows, area: area, months: Set(periods[i].months))
+            return f
         }
         let perWindow = (0..<3).map { i in
             figures(i, area: area, shares: byRecipient[slot(i)].value ?? [], groups: groups[slot(i)].value ?? [])
@@ -108,9 +112,10 @@ public struct PackBuilder: Sendable {
         // Areas: every area of each group seen anywhere in the figures, so an area with nothing
         // recorded still appears (and ranks) beside its peers.
         var seen = Set((documents[0].value ?? []).map(\.area)).union(registerRows.map(\.area))
+            .union(qaRows.filter { period.months.contains($0.month) }.map(\.area))
         if let area { seen.insert(area) }
         let areas = areaRows(seen: seen, months: Set(period.months), documents: documents[0].value ?? [],
-                             register: registerRows, minutes: minuteRows)
+                             register: registerRows, minutes: minuteRows, qa: qaRows)
         let ranks = area.flatMap { a in areas.first { $0.area == a }?.ranks } ?? [:]
         let repeatList = (repeats.value ?? [])
             .filter { area == nil || $0.area == area }
@@ -154,7 +159,7 @@ public struct PackBuilder: Sendable {
 
     /// One row per area of every group present, with ranks within the group.
     func areaRows(seen: Set<String>, months: Set<Month>, documents: [AreaDocuments],
-                  register: [RegisterGroup], minutes: [AreaMonthValue]) -> [AreaRow] {
+                  register: [RegisterGroup], minutes: [AreaMonthValue], qa: [QACell] = []) -> [AreaRow] {
         let groupOf: (String) -> String = { self.reference.entry($0, in: .areas)?.attributes.first ?? "unlisted" }
         let groups = Set(seen.map(groupOf))
         var codes = reference.entries(.areas).filter { groups.contains($0.attributes.first ?? "unlisted") }.map(\.code)
@@ -165,6 +170,7 @@ public struct PackBuilder: Sendable {
                                              register: register, minutes: minutes, reference: reference),
                     ranks: [:])
         }
+        for i in rows.indices { rows[i].figures.addQA(qa, area: rows[i].area, months: months) }
         for group in groups {
             let members = rows.indices.filter { rows[$0].group == group }
             for measure in Headline.allCases {

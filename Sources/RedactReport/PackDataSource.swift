@@ -56,6 +56,10 @@ public protocol PackDataSource: Sendable {
     /// (the operator of the disclosure the breach is linked to), where there are at least
     /// `minimum` of them.
     func repeatBreaches(in window: TimeWindow, minimum: Int) throws -> [RepeatCount]
+
+    /// QA second checks recorded within `window`, by area and month of recording, with how many
+    /// passed (see ``QACell``; a source without QA checks returns none).
+    func qaCells(in window: TimeWindow) throws -> [QACell]
 }
 
 /// One area's pack, or the whole log's.

@@ -74,7 +74,7 @@ public enum PackHTML {
             if !other.isEmpty { out += "<ul class=\"notes\">" + other.map { "<li>\(HTML.esc($0))</li>" }.joined() + "</ul>" }
             out += "<p class=\"lede\">\(HTML.esc(PackText.redactionSummary(pack, t))) \(HTML.esc(PackText.registerSummary(pack, t)))</p>"
             let tiles: [Headline] = [.documentsShared, .redactions, .redactionsPerDocument, .incomingFailures,
-                                     .nearMisses, .breaches, .breachRate, .within72h]
+                                     .nearMisses, .breaches, .breachRate, .within72h, .qaPassRate]
             out += "<ul class=\"tiles\">" + tiles.map(tile).joined() + "</ul>"
             out += HTML.table(t.headlines())
             return out + "</section>"
@@ -87,6 +87,9 @@ public enum PackHTML {
             out += delta(h, pack.yearBefore, covered: pack.yearBeforeCovered, period: pack.period.yearBefore.code)
             if h == .within72h {
                 out += "<p class=\"delta none\">\(HTML.esc(t.text(.icoReported, cur))) reported to the ICO</p>"
+            }
+            if h == .qaPassRate {
+                out += "<p class=\"delta none\">\(HTML.esc(t.text(.qaChecks, cur))) QA second checks</p>"
             }
             if let n = pack.national {
                 var line = "National \(t.text(h, n))"

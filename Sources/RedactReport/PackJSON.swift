@@ -106,6 +106,7 @@ public enum PackJSON {
                     ("max", .number(s.derived(f.maxHoursToReport, from: f.icoReported), places: 1)),
                 ])),
             ])),
+            ("qa", qa(f, s)),
         ]
     }
 
@@ -132,6 +133,7 @@ public enum PackJSON {
                 ("ico_reported", s.json(f.icoReported)),
                 ("reported_within_72h_percent", .number(s.derived(f.within72hPercent, from: f.icoReported), places: 1)),
             ])),
+            ("qa", qa(f, s)),
             ("ranks", ranks(row.ranks)),
         ])
     }

@@ -39,7 +39,7 @@ public struct PackTables: Sendable {
         if h.isCount { return s.count(Int(h.value(f) ?? 0)) }
         if let num = h.numerator, s.hides(Int(num.value(f) ?? 0)) { return "<\(s.below!)" }
         guard let v = h.value(f) else { return "–" }
-        return h == .within72h ? NumberFormat.percent(v) : NumberFormat.decimal(v, places: h == .redactionsPerDocument ? 1 : 2)
+        return h.isPercent ? NumberFormat.percent(v) : NumberFormat.decimal(v, places: h == .redactionsPerDocument ? 1 : 2)
     }
 
     /// The value used for change arithmetic, nil when hidden or not computable.
@@ -186,10 +186,10 @@ public struct PackTables: Sendable {
     public func areas(group: String) -> ReportTable {
         let members = pack.areas.filter { $0.group == group }
         let measures: [Headline] = [.documentsShared, .redactions, .redactionsPerDocument, .nearMisses, .incomingFailures,
-                                    .breaches, .breachRate, .within72h]
+                                    .breaches, .breachRate, .within72h, .qaPassRate]
         let short: [Headline: String] = [.documentsShared: "Shared", .redactions: "Redactions", .redactionsPerDocument: "Per document",
                                          .nearMisses: "Near misses", .incomingFailures: "Incoming failures", .breaches: "Breaches",
-                                         .breachRate: "Breaches per 1,000", .within72h: "ICO within 72h"]
+                                         .breachRate: "Breaches per 1,000", .within72h: "ICO within 72h", .qaPassRate: "QA pass rate"]
         var table = ReportTable(id: "areas-\(group)", caption: "\(labels.group(group)): \(pack.period.label)",
                                 headers: ["Area"] + measures.map { short[$0] ?? $0.label } + ["Rank (breaches per 1,000)"], rows: [])
         for (i, row) in members.enumerated() {
@@ -204,6 +204,8 @@ public struct PackTables: Sendable {
             acc.breaches += r.figures.breaches
             acc.icoReported += r.figures.icoReported
             acc.reportedWithin72h += r.figures.reportedWithin72h
+            acc.qaChecks += r.figures.qaChecks
+            acc.qaPassed += r.figures.qaPassed
         }
         table.rows.append(["All \(labels.group(group))"] + measures.map { text($0, totals) } + [""])
         return table

@@ -125,6 +125,7 @@ enum PackText {
             ("Breach", "Personal data disclosed when it should not have been (DPA 2018 s.67)."),
             ("Breach rate", "Breaches per 1,000 documents shared in the same period and scope."),
             ("ICO reporting", "Hours from becoming aware to reporting to the ICO, for breaches reported; the deadline is 72 hours."),
+            ("QA pass rate", "QA second checks (`redact qa --log`) that passed, as a share of those recorded in the period and scope; every check counts, a re-check too. Hidden with the number of checks when that is suppressed."),
             ("Ranks", "Within the area's group (CPS Areas, prison groups, probation regions), 1 = the highest value; ties share a rank."),
             ("Repeated breaches", "Teams (and operators, via the disclosure a breach is linked to) with at least \(pack.settings.repeatThreshold) breaches first recorded in the period."),
         ]

@@ -101,6 +101,7 @@ struct ApplyCommand: ParsableCommand {
             valueKey = [UInt8](data)
         }
         installLogRedactor(factory)
+        let schedule = try scheduleWriter(reference: logging.log.reference)
         var recorder = try LogFailure.map {
             try logging.recorder(packVersion: factory.shared.table.packVersion, toolVersion: RedactCommand.version)
         }
@@ -161,6 +162,7 @@ struct ApplyCommand: ParsableCommand {
                 let heldPath = (holdRoot as NSString).appendingPathComponent(job.name)
                 applier.holdPath = { manifest, _ in policy.holds(categories: manifest.redactions.map(\.category)) ? heldPath : nil }
             }
+            applier.schedule = schedule
             let run = { (scratch: ScanScratch) -> Result<ApplyOutcome, Applier.Failure> in
                 if out == "-" { return applier.applyToStandardOutput(job.input, manifestPath: manifest, scratch: scratch) }
                 return applier.apply(job.input, outputPath: (out as NSString).appendingPathComponent(job.name), scratch: scratch)

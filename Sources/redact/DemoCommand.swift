@@ -61,6 +61,7 @@ struct DemoCommand: ParsableCommand {
         print("  \(summary.disclosures) disclosures with \(summary.redactions) redactions")
         print("  \(summary.incomingFailures) incoming failures to redact, \(summary.nearMisses) near misses")
         print("  \(summary.breaches) breaches (\(summary.breachUpdates) later versions)")
+        print("  \(summary.qaChecks) QA second checks (\(summary.qaFailed) failed)")
         print(String(format: "  in %.1f s", summary.seconds))
     }
 }

@@ -22,6 +22,7 @@ struct RedactCommand: ParsableCommand {
             ScanCommand.self, ApplyCommand.self, CheckCommand.self, PatternsCommand.self, EvalCommand.self,
             LogCommand.self, BreachCommand.self, ReferenceCommand.self, PackCommand.self, DemoCommand.self,
             ProfilesCommand.self,
+            QACommand.self,
         ]
     )
 

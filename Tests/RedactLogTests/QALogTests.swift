@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import RedactLog
+
+/// QA second checks in the log: entry kind `qa-check`, chained, verified, exported and imported.
+@Suite struct QALogTests {
+    func check(area: String = "cps-wessex", redacted: String = oneHash, result: QAResult = .pass, findingsLeft: Int = 0,
+               document: String = "mg11-statement.txt", disclosure: UUID? = nil) -> QACheckRecord {
+        QACheckRecord(area: area, caseReference: "52AB1234567", checker: "op.2001", documentName: document,
+                      originalSHA256: zeroHash, redactedSHA256: redacted, disclosureEntry: disclosure, result: result,
+                      spans: 3, findingsLeft: findingsLeft, packVersion: "uk-1.0.0", toolVersion: "0.1.0")
+    }
+
+    @Test func aCheckIsLinkedToTheDisclosureOfItsCopyAndVerifies() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let shared = try store.recordDisclosure(event())               // redacted copy: oneHash
+        var other = context
+        other.area = "cps-cymru-wales"
+        try store.recordDisclosure(event(context: other))              // same digest, another area
+        let linked = try store.recordQACheck(check())
+        try store.recordQACheck(check(redacted: String(repeating: "2", count: 64), result: .fail, findingsLeft: 2))
+        try store.recordQACheck(check(area: "cps-london-north"))      // no disclosure of that copy there
+
+        let checks = try store.qaChecks()
+        #expect(checks.map(\.result) == [.pass, .fail, .pass])
+        #expect(checks[0].id == linked.entryID)
+        #expect(checks[0].disclosureEntry == shared.entryID)
+        #expect(checks[1].disclosureEntry == nil && checks[1].findingsLeft == 2)
+        #expect(checks[2].disclosureEntry == nil)
+        #expect(checks[0].checker == "op.2001" && checks[0].caseReference == "52AB1234567")
+        #expect(try store.qaChecks(area: "cps-wessex").count == 2)
+        let report = try store.verify(against: nil)
+        #expect(report.isValid && report.entries == 5)
+    }
+
+    @Test func checksAreValidatedAndTheirNamesScanned() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        let withProblems = #expect(throws: LogError.self) { try store.recordQACheck(check(result: .pass, findingsLeft: 1)) }
+        #expect(withProblems?.kind == .invalidInput)
+        let unknown = #expect(throws: LogError.self) { try store.recordQACheck(check(disclosure: UUID())) }
+        #expect(unknown?.kind == .notFound)
+        let area = #expect(throws: LogError.self) { try store.recordQACheck(check(area: "cps-atlantis")) }
+        #expect(area?.kind == .unknownCode)
+        try store.recordQACheck(check(document: "statement of \(Planted.name).txt"))
+        let stored = try #require(try store.qaChecks().first)
+        #expect(stored.documentName == "statement of [REDACTED].txt")
+        let out = MemoryOutput()
+        try store.export(format: .jsonl, filter: .init(), to: out)
+        for p in Planted.all { #expect(!out.text.contains(p)) }
+    }
+
+    @Test func aChangedCheckBreaksTheChainAtThatEntry() throws {
+        let dir = TempDir()
+        let store = try makeStore(dir)
+        try store.recordDisclosure(event())
+        try store.recordQACheck(check(result: .fail, findingsLeft: 1))
+        try store.recordDisclosure(event())
+        #expect(throws: (any Error).self) { try store.tamper("UPDATE qa_check SET result = 'pass'") }
+        #expect(throws: (any Error).self) { try store.tamper("DELETE FROM qa_check") }
+        try store.tamper("DROP TRIGGER qa_check_no_update")
+        try store.tamper("UPDATE qa_check SET result = 'pass', findings_left = 0")
+        let report = try store.verify(against: nil)
+        #expect(report.problem?.seq == 2)
+    }
+
+    @Test func checksTravelThroughExportAndImport() throws {
+        let dir = TempDir()
+        let area = try makeStore(dir, "area.sqlite")
+        try area.recordDisclosure(event())
+        try area.recordQACheck(check())
+        try area.recordQACheck(check(result: .fail, findingsLeft: 3))
+        let out = MemoryOutput()
+        try area.export(format: .jsonl, filter: .init(), to: out)
+        #expect(out.text.contains("\"kind\":\"qa-check\""))
+        let national = try makeStore(dir, "national.sqlite")
+        let summary = try national.importExport(StringInput(out.text, name: "area.jsonl"))
+        #expect(summary.added == 3)
+        #expect(try national.verify(against: nil).isValid)
+        #expect(try national.qaChecks() == (try area.qaChecks()))
+
+        // An entry of this kind must hold exactly its own row.
+        let lines = out.text.split(separator: "\n").map(String.init)
+        let forged = lines[0] + "\n" + lines[1] + "\n" + lines[2].replacingOccurrences(of: "\"kind\":\"qa-check\"", with: "\"kind\":\"breach\"") + "\n"
+        #expect(throws: LogError.self) { try makeStore(dir, "third.sqlite").importExport(StringInput(forged)) }
+
+        let csv = MemoryOutput()
+        try area.export(format: .csv, filter: .init(), to: csv)
+        let rows = csv.text.split(separator: "\n")
+        #expect(rows.filter { $0.hasPrefix("qa_check,") }.count == 2)
+        let header = rows[0].split(separator: ",").map(String.init)
+        // The QA columns come last, so earlier columns keep their places.
+        #expect(Array(header.suffix(9)) == ["checked_at", "checker", "result", "disclosure_entry", "spans", "findings_left",
+                                           "changed_outside", "spans_not_redacted", "manifest_problems"])
+        #expect(header[header.count - 11] == "data_categories")
+    }
+}
