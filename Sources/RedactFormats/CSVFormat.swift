@@ -1,7 +1,10 @@
 import RedactCore
 
-/// CSV and TSV (RFC 4180). Work in progress.
-public struct CSVFormat: DocumentFormat {
+/// CSV and TSV (RFC 4180), column-aware: see `CSVParser` and `FieldVocabulary`. Offsets are
+/// byte offsets into the file; a finding's `field` is `row:R,col:C` (1-based, the header is
+/// row 1). Redacted copies keep every row and column; a mark holding the delimiter, a quote or
+/// a line break is written quoted.
+public struct CSVFormat: StructuredFormat {
     public let id: String
     public let delimiter: UInt8
     let extensions: Set<String>
@@ -13,11 +16,7 @@ public struct CSVFormat: DocumentFormat {
         extensions.contains(DocumentFormats.fileExtension(path))
     }
 
-    public func scan(_ bytes: [UInt8], path: String, in env: FormatEnvironment) throws -> [LocatedSpan] {
-        throw FormatError(.unsupported, path: path, detail: "not yet")
-    }
-
-    public func redact(_ bytes: [UInt8], path: String, in env: FormatEnvironment) throws -> RedactedDocument {
-        throw FormatError(.unsupported, path: path, detail: "not yet")
+    func makeParser(path: String, limits: FormatLimits) -> CSVParser {
+        CSVParser(delimiter: delimiter, path: path, maxFieldBytes: limits.maxFieldBytes)
     }
 }

@@ -1,7 +1,12 @@
 import RedactCore
 
-/// JSON and JSON Lines. Work in progress.
-public struct JSONFormat: DocumentFormat {
+/// JSON and JSON Lines: keys are context (`dob`, `nino`, `account_number`), `name`-like keys
+/// make whole-value findings, every string and number is scanned. Offsets are byte offsets into
+/// the file; a value written with escapes is found in its decoded form and reported over its
+/// stored bytes. A finding's `field` is a JSON pointer (`#/witness/dob`; in JSON Lines
+/// `line:N#/witness/dob`). Redacted copies are the same JSON with each mark JSON-escaped; a
+/// redacted number becomes a string (a mark is not a number).
+public struct JSONFormat: StructuredFormat {
     public let id: String
     public let lines: Bool
     let extensions: Set<String>
@@ -13,11 +18,7 @@ public struct JSONFormat: DocumentFormat {
         extensions.contains(DocumentFormats.fileExtension(path))
     }
 
-    public func scan(_ bytes: [UInt8], path: String, in env: FormatEnvironment) throws -> [LocatedSpan] {
-        throw FormatError(.unsupported, path: path, detail: "not yet")
-    }
-
-    public func redact(_ bytes: [UInt8], path: String, in env: FormatEnvironment) throws -> RedactedDocument {
-        throw FormatError(.unsupported, path: path, detail: "not yet")
+    func makeParser(path: String, limits: FormatLimits) -> JSONParser {
+        JSONParser(path: path, lines: lines, maxDepth: limits.maxDepth, maxFieldBytes: limits.maxFieldBytes)
     }
 }

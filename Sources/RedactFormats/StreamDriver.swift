@@ -26,10 +26,18 @@ enum StreamDriver {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkSize)
         var base = 0
+        var first = true
         while true {
             let parsed = base + buffer.count
-            let n = try read(&buffer, chunkSize)
+            var n = try read(&buffer, chunkSize)
             if n == 0 { break }
+            // Parsers look at the first bytes together (a BOM), whatever the block size.
+            while first && buffer.count < 8 {
+                let more = try read(&buffer, 8 - buffer.count)
+                if more == 0 { break }
+                n += more
+            }
+            first = false
             try buffer.withUnsafeBufferPointer { try parser.consume($0, bufferBase: base, from: parsed, into: sink) }
             let keep = parser.pending ?? (base + buffer.count)
             if keep - base >= chunkSize / 2 || keep == base + buffer.count {
