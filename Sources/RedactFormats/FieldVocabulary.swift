@@ -10,7 +10,7 @@ public enum FieldVocabulary {
         var w: [String: Category] = [:]
         for n in ["name", "full name", "fullname", "surname", "forename", "forenames", "first name", "firstname",
                   "last name", "lastname", "given name", "given names", "family name", "middle name", "middle names",
-                  "person name", "maiden name", "alias", "aka", "victim name", "witness name", "defendant name",
+                  "person name", "maiden name", "alias", "aliases", "aka", "other names", "known as", "victim name", "witness name", "defendant name",
                   "suspect name", "offender name"] {
             w[n] = .personName
         }

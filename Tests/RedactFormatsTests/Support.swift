@@ -9,9 +9,14 @@ enum Support {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// The bundled UK pack's engine, built once.
+    /// The bundled UK pack's engine with one case party (`Ayodele Okafor`, witness), built once.
     static let engine: ScanEngine = {
         setenv("REDACT_PATTERNS", root.appendingPathComponent("patterns/uk").path, 1)
-        return try! ScanSetup().makeEngine()
+        let names = FileManager.default.temporaryDirectory.appendingPathComponent("formats-tests-\(getpid()).parties.txt")
+        try! "Ayodele Okafor\twitness\n".write(to: names, atomically: true, encoding: .utf8)
+        var setup = ScanSetup()
+        setup.namesFile = names.path
+        return try! setup.makeEngine()
     }()
 
     static func finder(_ style: RedactionStyle = .label) -> EngineTextFinder {
