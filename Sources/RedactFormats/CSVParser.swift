@@ -160,15 +160,37 @@ struct CSVParser: FieldParser {
         if !cells.isEmpty { endRow(buffer, bufferBase, sink) }
     }
 
-    /// The delimiter of the header row: the candidate seen most often outside quotes.
+    /// The delimiter of the header row: the candidate seen most often outside quotes. A quote
+    /// opens a quoted field only at a field start (the line start or just after any candidate),
+    /// as the parser reads quotes, so a stray quote inside a bare cell does not hide the rest
+    /// of the line.
     static func sniff(_ head: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts = [Int](repeating: 0, count: candidates.count)
         var quoted = false
-        for b in head.prefix(8192) {
-            if b == 0x22 { quoted.toggle(); continue }
-            if quoted { continue }
+        var atFieldStart = true
+        var i = 0
+        let n = min(head.count, StreamDriver.head)
+        while i < n {
+            let b = head[i]
+            i += 1
+            if quoted {
+                if b == 0x22 {
+                    if i < n && head[i] == 0x22 { i += 1 } else { quoted = false }
+                }
+                continue
+            }
+            if b == 0x22 && atFieldStart {
+                quoted = true
+                atFieldStart = false
+                continue
+            }
             if b == 0x0A { break }
-            if let k = candidates.firstIndex(of: b) { counts[k] += 1 }
+            if let k = candidates.firstIndex(of: b) {
+                counts[k] += 1
+                atFieldStart = true
+            } else {
+                atFieldStart = false
+            }
         }
         var best = 0
         for k in counts.indices where counts[k] > counts[best] { best = k }
