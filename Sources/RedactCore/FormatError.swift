@@ -31,7 +31,13 @@ public struct FormatError: Error, CustomStringConvertible, Sendable, Hashable {
     public var description: String {
         var s = path
         if let part { s += "!" + part }
-        s += ": "
+        return s + ": " + message
+    }
+
+    /// The description without the path: `[part: ][at byte N: ]detail`.
+    public var message: String {
+        var s = ""
+        if let part { s += part + ": " }
         if let offset { s += "at byte \(offset): " }
         return s + detail
     }

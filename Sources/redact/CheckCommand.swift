@@ -103,7 +103,7 @@ struct CheckCommand: ParsableCommand {
             case .document(let result):
                 path = result.input.path
                 if let e = result.error {
-                    failure = e.description
+                    failure = e.message
                     Stderr.line("redact: \(e)")
                 }
                 count = result.count
