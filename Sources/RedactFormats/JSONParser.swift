@@ -42,6 +42,8 @@ struct JSONParser: FieldParser {
     private var recordLine = 1
     private var values = 0
     static let maxKeyBytes = 256
+    private var keyContexts: [[UInt8]: FieldContext?] = [:]
+    static let maxCachedKeys = 4096
 
     init(path: String, lines: Bool, maxDepth: Int, maxFieldBytes: Int) {
         self.path = path
@@ -308,15 +310,19 @@ struct JSONParser: FieldParser {
         let escapes = decoding ? self.escapes : EscapeMap()
         let field = Field(raw: raw, contentStart: raw.lowerBound + 1, encoding: .jsonString,
                           context: isKey ? nil : stack.last?.context)
-        let location = pointer(key: isKey)
         let before = sink.spanCount
-        let visit = { (text: UnsafeBufferPointer<UInt8>) in
-            sink.field(field, text: text, escapes: escapes, buffer: buffer, bufferBase: bufferBase, location: location)
-        }
-        if decoding {
-            decoded.withUnsafeBufferPointer(visit)
-        } else {
-            visit(UnsafeBufferPointer(rebasing: buffer[(raw.lowerBound + 1 - bufferBase)..<(raw.upperBound - 1 - bufferBase)]))
+        do {
+            // Scoped, so the pointer closure's copy of the stack is gone before the stack changes
+            // (no copy-on-write of the stack per key).
+            let location = pointer(key: isKey)
+            let visit = { (text: UnsafeBufferPointer<UInt8>) in
+                sink.field(field, text: text, escapes: escapes, buffer: buffer, bufferBase: bufferBase, location: location)
+            }
+            if decoding {
+                decoded.withUnsafeBufferPointer(visit)
+            } else {
+                visit(UnsafeBufferPointer(rebasing: buffer[(raw.lowerBound + 1 - bufferBase)..<(raw.upperBound - 1 - bufferBase)]))
+            }
         }
         if isKey {
             // The key labels the values that follow; a key that is itself personal data never
@@ -325,12 +331,21 @@ struct JSONParser: FieldParser {
             let found = sink.spanCount > before
             let key = found ? Array("*".utf8) : Array(text.prefix(Self.maxKeyBytes))
             stack[stack.count - 1].key = key
-            stack[stack.count - 1].context = FieldVocabulary.context(label: String(decoding: text.prefix(Self.maxKeyBytes), as: UTF8.self), kind: "key")
+            stack[stack.count - 1].context = context(forKey: text.prefix(Self.maxKeyBytes))
             expect = .colon
         } else {
             endValue()
         }
         decoding = false
+    }
+
+    /// The context of a key, cached: JSON Lines repeat the same keys in every record.
+    private mutating func context(forKey key: ArraySlice<UInt8>) -> FieldContext? {
+        let bytes = Array(key)
+        if let hit = keyContexts[bytes] { return hit }
+        let context = FieldVocabulary.context(label: String(decoding: bytes, as: UTF8.self), kind: "key")
+        if keyContexts.count < Self.maxCachedKeys { keyContexts[bytes] = context }
+        return context
     }
 
     // MARK: numbers and words
