@@ -35,7 +35,7 @@ final class FieldProcessor {
     /// `buffer` (at absolute `bufferBase`) holds at least the field's stored bytes.
     func field(_ f: Field, text: UnsafeBufferPointer<UInt8>, escapes: EscapeMap,
                buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int, location: () -> String) {
-        let spans = finder.spans(in: text, context: f.context)
+        let spans = Self.wellFormed(finder.spans(in: text, context: f.context), count: text.count)
         guard !spans.isEmpty else { return }
         let field = location()
         let rawOf = { (d: Int) in f.contentStart + escapes.rawStart(d) }
@@ -79,7 +79,8 @@ final class FieldProcessor {
             appendStored(stored(at, a), f.encoding, quoteAll: quoteAll)
             let markStart = rewrite.count
             appendMark(mark, f.encoding)
-            let value = stored(a, b)
+            // The decoded value, as the log's HMAC of a leaked value would be taken.
+            let value = UnsafeBufferPointer(rebasing: text[s.start..<s.end])
             var original = s
             original.start = a
             original.end = b
@@ -97,6 +98,24 @@ final class FieldProcessor {
         rewrite.append(contentsOf: closing)
         rewrite.withUnsafeBufferPointer { write($0) }
         copied = f.raw.upperBound
+    }
+
+    /// The spans a finder promised: in order, inside the text, not empty, not overlapping (a
+    /// finder that breaks the promise loses the offending spans rather than the process).
+    static func wellFormed(_ spans: [TextSpan], count: Int) -> [TextSpan] {
+        var end = 0
+        var ok = true
+        for s in spans {
+            if s.start < end || s.end <= s.start || s.end > count { ok = false; break }
+            end = s.end
+        }
+        if ok { return spans }
+        end = 0
+        return spans.filter { s in
+            guard s.start >= end, s.end > s.start, s.end <= count else { return false }
+            end = s.end
+            return true
+        }
     }
 
     /// Stored bytes between marks: kept as they are, except in a bare CSV cell being quoted.

@@ -88,3 +88,23 @@ import Testing
         #expect(throws: FormatError.self) { try JSONFormat.json.scan([], path: "t", in: env) }
     }
 }
+
+@Suite struct FinderContractTests {
+    /// A finder that breaks its promise (overlapping, reversed, out-of-range spans) costs spans,
+    /// never the process.
+    struct UnrulyFinder: TextFinder {
+        func spans(in text: UnsafeBufferPointer<UInt8>, context: FieldContext?) -> [TextSpan] {
+            [TextSpan(start: 0, end: 2, category: .nino, rule: "x"), TextSpan(start: 1, end: 3, category: .nino, rule: "x"),
+             TextSpan(start: 3, end: 2, category: .nino, rule: "x"), TextSpan(start: 2, end: 1000, category: .nino, rule: "x")]
+        }
+        func mark(for span: TextSpan, value: UnsafeBufferPointer<UInt8>) -> [UInt8] { Array("M".utf8) }
+    }
+
+    @Test func unrulySpansAreDropped() throws {
+        let env = Support.env(UnrulyFinder())
+        let csv = try CSVFormat.csv.redact("abcd,efgh\n".bytes, path: "t", in: env)
+        #expect(csv.bytes.string == "Mcd,Mgh\n")
+        let json = try JSONFormat.json.redact(#"["abcd"]"#.bytes, path: "t", in: env)
+        #expect(json.bytes.string == #"["Mcd"]"#)
+    }
+}
