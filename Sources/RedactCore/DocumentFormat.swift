@@ -103,14 +103,37 @@ public struct LocatedRedaction: Sendable, Hashable {
     public var outputEnd: Int
     /// `TextFinder.fingerprint` of the value (for the log), or nil.
     public var valueHMAC: String?
+    /// The finding was left as it is (a `SpanJudge` said so): the output range holds the
+    /// original bytes, and the manifest lists it with style `keep`.
+    public var kept: Bool
+    /// Why it was redacted or kept, from the judge (a code of `reference/justifications.tsv`).
+    public var justification: String?
 
-    public init(original: LocatedSpan, outputStart: Int, outputEnd: Int, valueHMAC: String? = nil) {
+    public init(original: LocatedSpan, outputStart: Int, outputEnd: Int, valueHMAC: String? = nil,
+                kept: Bool = false, justification: String? = nil) {
         self.original = original
         self.outputStart = outputStart
         self.outputEnd = outputEnd
         self.valueHMAC = valueHMAC
+        self.kept = kept
+        self.justification = justification
     }
 }
+
+/// Whether one finding is redacted, and why: what a sharing profile (or an operator's keep
+/// decision) says about it. Formats ask before they write a mark.
+public struct SpanVerdict: Sendable, Hashable {
+    public var redact: Bool
+    public var justification: String?
+
+    public init(redact: Bool, justification: String? = nil) {
+        self.redact = redact
+        self.justification = justification
+    }
+}
+
+/// Judges a finding (offsets as in `LocatedSpan`: file offsets, or part offsets with a locator).
+public typealias SpanJudge = @Sendable (LocatedSpan) -> SpanVerdict
 
 /// A redacted document: its bytes and what was replaced, in document order.
 public struct RedactedDocument: Sendable {
@@ -133,6 +156,9 @@ public struct FormatEnvironment: Sendable {
     public var depth: Int
     /// Decoded bytes spent so far on this input, across all nested parts (zip-bomb guard).
     public var budget: ByteBudget
+    /// Asked before each mark is written (`redact`); nil redacts every finding. A container
+    /// passes it on with the member's locator joined in front (see `SpanReplacement.apply`).
+    public var judge: SpanJudge? = nil
 
     public init(finder: any TextFinder, nested: any NestedFormats, limits: FormatLimits, depth: Int = 0, budget: ByteBudget? = nil) {
         self.finder = finder

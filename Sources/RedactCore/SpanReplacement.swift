@@ -3,9 +3,10 @@
 /// CSV, escape them afterwards).
 public enum SpanReplacement {
     /// `text` with each span replaced by `finder.mark`, and one redaction per span whose output
-    /// range indexes the returned text. `spans` must be ordered and not overlap.
+    /// range indexes the returned text. `spans` must be ordered and not overlap (others are
+    /// skipped). A span `judge` says to keep is left as it is and recorded as kept.
     public static func apply(_ text: UnsafeBufferPointer<UInt8>, spans: [TextSpan], finder: any TextFinder,
-                             locator: String? = nil, field: String? = nil) -> RedactedDocument {
+                             locator: String? = nil, field: String? = nil, judge: SpanJudge? = nil) -> RedactedDocument {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var redactions: [LocatedRedaction] = []
@@ -14,9 +15,12 @@ public enum SpanReplacement {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[at..<span.start]))
             let value = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
             let start = out.count
-            out.append(contentsOf: finder.mark(for: span, value: value))
-            redactions.append(LocatedRedaction(original: LocatedSpan(span: span, locator: locator, field: field),
-                                               outputStart: start, outputEnd: out.count, valueHMAC: finder.fingerprint(value)))
+            let located = LocatedSpan(span: span, locator: locator, field: field)
+            let verdict = judge?(located) ?? SpanVerdict(redact: true)
+            out.append(contentsOf: verdict.redact ? finder.mark(for: span, value: value) : Array(value))
+            redactions.append(LocatedRedaction(original: located, outputStart: start, outputEnd: out.count,
+                                               valueHMAC: verdict.redact ? finder.fingerprint(value) : nil,
+                                               kept: !verdict.redact, justification: verdict.justification))
             at = span.end
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: text[at...]))
@@ -24,7 +28,7 @@ public enum SpanReplacement {
     }
 
     public static func apply(_ text: [UInt8], spans: [TextSpan], finder: any TextFinder,
-                             locator: String? = nil, field: String? = nil) -> RedactedDocument {
-        text.withUnsafeBufferPointer { apply($0, spans: spans, finder: finder, locator: locator, field: field) }
+                             locator: String? = nil, field: String? = nil, judge: SpanJudge? = nil) -> RedactedDocument {
+        text.withUnsafeBufferPointer { apply($0, spans: spans, finder: finder, locator: locator, field: field, judge: judge) }
     }
 }

@@ -13,6 +13,9 @@ public struct DocumentApplier: Sendable {
     public let finder: EngineTextFinder
     public let toolVersion: String
     public let overwrite: Bool
+    /// Asked about each finding before its mark is written (a sharing profile, an operator's
+    /// keep decisions); a kept finding is listed with style `keep`. Nil redacts every finding.
+    public var judge: SpanJudge? = nil
 
     public init(runner: FormatRunner, finder: EngineTextFinder, toolVersion: String, overwrite: Bool) {
         self.runner = runner
@@ -90,7 +93,7 @@ public struct DocumentApplier: Sendable {
         let writer = OutputWriter(fd: fd)
         let done: DocumentRedaction
         do {
-            done = try runner.redact(input, format: format, finder: finder) { writer.write($0) }
+            done = try runner.redact(input, format: format, finder: finder, judge: judge) { writer.write($0) }
         } catch {
             return .failure(failure(error, path: input.path))
         }
@@ -102,11 +105,11 @@ public struct DocumentApplier: Sendable {
         var counts: [String: Int] = [:]
         let entries = done.redactions.map { r -> RedactionEntry in
             let s = r.original.span
-            counts[s.category.rawValue, default: 0] += 1
-            return RedactionEntry(category: s.category.rawValue, rule: s.rule, style: style,
+            if !r.kept { counts[s.category.rawValue, default: 0] += 1 }
+            return RedactionEntry(category: s.category.rawValue, rule: s.rule, style: r.kept ? Self.keepStyle : style,
                                   original: ByteRange(start: s.start, end: s.end),
                                   output: ByteRange(start: r.outputStart, end: r.outputEnd),
-                                  role: s.role, locator: r.original.locator, field: r.original.field)
+                                  role: s.role, justification: r.justification, locator: r.original.locator, field: r.original.field)
         }
         let table = finder.engine.table
         let manifest = Manifest(
@@ -117,6 +120,9 @@ public struct DocumentApplier: Sendable {
             counts: counts, redactions: entries, format: format.id)
         return .success(ApplyOutcome(input: input, manifest: manifest, valueHMACs: finder.valueKey == nil ? [] : done.redactions.map { $0.valueHMAC ?? "" }))
     }
+
+    /// The manifest style of a finding left in the copy (as for plain text with a profile).
+    public static let keepStyle = "keep"
 
     private func failure(_ error: Error, path: String) -> Applier.Failure {
         switch error {

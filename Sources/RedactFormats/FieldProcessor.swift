@@ -13,6 +13,8 @@ final class FieldProcessor {
     var onSpan: ((LocatedSpan, _ line: Int, _ column: Int, _ stored: UnsafeBufferPointer<UInt8>) -> Void)?
     /// Where the redacted copy goes; nil when only scanning.
     var emit: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    /// Asked before each mark is written; a kept finding stays as stored. Nil redacts all.
+    var judge: SpanJudge?
 
     private(set) var redactions: [LocatedRedaction] = []
     private(set) var spanCount = 0
@@ -57,7 +59,17 @@ final class FieldProcessor {
 
         // Copy up to the field, then write the field back with its marks.
         copy(upTo: f.raw.lowerBound, buffer: buffer, bufferBase: bufferBase)
-        let marks = spans.map { s in finder.mark(for: s, value: UnsafeBufferPointer(rebasing: text[s.start..<s.end])) }
+        let located = spans.map { s -> LocatedSpan in
+            var original = s
+            original.start = rawOf(s.start)
+            original.end = rawEndOf(s.end)
+            return LocatedSpan(span: original, field: field)
+        }
+        let verdicts = located.map { judge?($0) ?? SpanVerdict(redact: true) }
+        // A kept finding has no mark: its stored bytes stay.
+        let marks = zip(spans, verdicts).map { s, v in
+            v.redact ? finder.mark(for: s, value: UnsafeBufferPointer(rebasing: text[s.start..<s.end])) : []
+        }
         let stored = { (a: Int, b: Int) in UnsafeBufferPointer(rebasing: buffer[(a - bufferBase)..<(b - bufferBase)]) }
         var quoteAll = false
         var closing: [UInt8] = []
@@ -74,19 +86,17 @@ final class FieldProcessor {
         }
         let outStart = outOffset
         var at = f.contentStart
-        for (s, mark) in zip(spans, marks) {
-            let a = rawOf(s.start), b = rawEndOf(s.end)
+        for k in spans.indices {
+            let s = spans[k]
+            let a = located[k].span.start, b = located[k].span.end
             appendStored(stored(at, a), f.encoding, quoteAll: quoteAll)
             let markStart = rewrite.count
-            appendMark(mark, f.encoding)
+            if verdicts[k].redact { appendMark(marks[k], f.encoding) } else { appendStored(stored(a, b), f.encoding, quoteAll: quoteAll) }
             // The decoded value, as the log's HMAC of a leaked value would be taken.
             let value = UnsafeBufferPointer(rebasing: text[s.start..<s.end])
-            var original = s
-            original.start = a
-            original.end = b
-            redactions.append(LocatedRedaction(original: LocatedSpan(span: original, field: field),
-                                               outputStart: outStart + markStart, outputEnd: outStart + rewrite.count,
-                                               valueHMAC: finder.fingerprint(value)))
+            redactions.append(LocatedRedaction(original: located[k], outputStart: outStart + markStart, outputEnd: outStart + rewrite.count,
+                                               valueHMAC: verdicts[k].redact ? finder.fingerprint(value) : nil,
+                                               kept: !verdicts[k].redact, justification: verdicts[k].justification))
             at = b
         }
         let contentEnd: Int

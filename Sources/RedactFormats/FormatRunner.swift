@@ -88,20 +88,21 @@ public struct FormatRunner: Sendable {
     /// The redacted copy of one input, written through `emit` as it is made; the redactions
     /// and hashes for the manifest. Nothing is emitted for a format that refuses (PDF).
     /// - Throws: `FormatError`.
-    public func redact(_ input: Input, format: any DocumentFormat, finder: any TextFinder,
+    public func redact(_ input: Input, format: any DocumentFormat, finder: any TextFinder, judge: SpanJudge? = nil,
                        emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) throws -> DocumentRedaction {
         if format is PDFFormat { throw FormatError(.unsupported, path: input.path, detail: PDFFormat.refusal) }
         if let structured = format as? any StructuredFormat {
             return try withInput(input) { fd in
                 let sink = try structured.streamRedact(read: StreamDriver.reader(fd: fd, path: input.path), path: input.path,
-                                                       limits: limits, chunkSize: chunkSize, finder: finder, emit: emit)
+                                                       limits: limits, chunkSize: chunkSize, finder: finder, judge: judge, emit: emit)
                 let s = sink.summary()
                 return DocumentRedaction(redactions: sink.redactions, sha256Original: s.sha256Original, sha256Redacted: s.sha256Redacted,
                                          bytesOriginal: s.bytesOriginal, bytesRedacted: s.bytesRedacted)
             }
         }
         let bytes = try readWhole(input)
-        let env = FormatEnvironment(finder: finder, nested: registry, limits: limits)
+        var env = FormatEnvironment(finder: finder, nested: registry, limits: limits)
+        env.judge = judge
         let doc = try format.redact(bytes, path: input.path, in: env)
         doc.bytes.withUnsafeBufferPointer { emit($0) }
         return DocumentRedaction(redactions: doc.redactions, sha256Original: Hex.encode(SHA256.hash(data: bytes)),
@@ -173,7 +174,7 @@ extension StructuredFormat {
     }
 
     func streamRedact(read: (inout [UInt8], Int) throws -> Int, path: String, limits: FormatLimits, chunkSize: Int,
-                      finder: any TextFinder, emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) throws -> FieldProcessor {
-        try stream(read: read, path: path, limits: limits, chunkSize: chunkSize, finder: finder, onSpan: nil, emit: emit)
+                      finder: any TextFinder, judge: SpanJudge?, emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) throws -> FieldProcessor {
+        try stream(read: read, path: path, limits: limits, chunkSize: chunkSize, finder: finder, onSpan: nil, emit: emit, judge: judge)
     }
 }

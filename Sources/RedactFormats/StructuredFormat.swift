@@ -25,6 +25,7 @@ extension StructuredFormat {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         sink.emit = { out.append(contentsOf: $0) }
+        sink.judge = env.judge
         try StreamDriver.run(&parser, bytes: bytes, sink: sink)
         return RedactedDocument(bytes: out, redactions: sink.redactions)
     }
@@ -33,11 +34,12 @@ extension StructuredFormat {
     /// redacted copy too. Returns the processor (redactions, hashes, sizes).
     func stream(read: (inout [UInt8], Int) throws -> Int, path: String, limits: FormatLimits, chunkSize: Int,
                 finder: any TextFinder, onSpan: ((LocatedSpan, Int, Int, UnsafeBufferPointer<UInt8>) -> Void)?,
-                emit: ((UnsafeBufferPointer<UInt8>) -> Void)?) throws -> FieldProcessor {
+                emit: ((UnsafeBufferPointer<UInt8>) -> Void)?, judge: SpanJudge? = nil) throws -> FieldProcessor {
         var parser = makeParser(path: path, limits: limits)
         let sink = FieldProcessor(finder: finder)
         sink.onSpan = onSpan
         sink.emit = emit
+        sink.judge = judge
         _ = try StreamDriver.run(&parser, chunkSize: max(chunkSize, 1), sink: sink, read: read)
         return sink
     }

@@ -16,7 +16,7 @@ public struct TextFormat: DocumentFormat {
 
     public func redact(_ bytes: [UInt8], path: String, in env: FormatEnvironment) throws -> RedactedDocument {
         try Self.checkSize(bytes, path: path, env: env)
-        return SpanReplacement.apply(bytes, spans: env.finder.spans(in: bytes, context: nil), finder: env.finder)
+        return SpanReplacement.apply(bytes, spans: env.finder.spans(in: bytes, context: nil), finder: env.finder, judge: env.judge)
     }
 
     static func checkSize(_ bytes: [UInt8], path: String, env: FormatEnvironment) throws {

@@ -108,3 +108,27 @@ import Testing
         #expect(json.bytes.string == #"["Mcd"]"#)
     }
 }
+
+@Suite struct JudgeTests {
+    /// Keeps NI numbers (as a profile might), redacts the rest.
+    static let judge: SpanJudge = { span in
+        span.span.category == .nino ? SpanVerdict(redact: false, justification: "keep-test") : SpanVerdict(redact: true, justification: "red-test")
+    }
+
+    @Test func keptFindingsStayAsStoredAndAreRecorded() throws {
+        var env = Support.env()
+        env.judge = Self.judge
+        let csv = try CSVFormat.csv.redact("Name,NI Number\nBea Smith,AB 12 34 56 C\n".bytes, path: "t", in: env)
+        #expect(csv.bytes.string == "Name,NI Number\n[PERSON NAME],AB 12 34 56 C\n")
+        #expect(csv.redactions.map(\.kept) == [false, true])
+        #expect(csv.redactions.map(\.justification) == ["red-test", "keep-test"])
+        let kept = try #require(csv.redactions.last)
+        #expect(csv.bytes.slice(kept.outputStart..<kept.outputEnd) == "AB 12 34 56 C")
+        #expect(kept.valueHMAC == nil)
+        let json = try JSONFormat.json.redact(#"{"nino": "AB\u002012 34 56 C", "name": "Bea"}"#.bytes, path: "t", in: env)
+        #expect(json.bytes.string == #"{"nino": "AB\u002012 34 56 C", "name": "[PERSON NAME]"}"#)
+        let text = try TextFormat().redact("NI AB 12 34 56 C, mail j.okafor@example.org".bytes, path: "t", in: env)
+        #expect(text.bytes.string == "NI AB 12 34 56 C, mail [EMAIL ADDRESS]")
+        #expect(text.redactions.map(\.kept) == [true, false])
+    }
+}
