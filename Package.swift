@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RedactScan", targets: ["RedactScan"]),
         .library(name: "RedactApply", targets: ["RedactApply"]),
         .library(name: "RedactLog", targets: ["RedactLog"]),
+        .library(name: "RedactFormats", targets: ["RedactFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -46,6 +47,12 @@ let package = Package(
         // the per-finding policy. Its own target (RedactCore only) because the applier, the
         // log's readers and the CLI all use profiles, and none of them should own them.
         .target(name: "RedactProfiles", dependencies: ["RedactCore"]),
+        // Document formats (CSV/TSV, JSON, JSON Lines, PDF pre-screen) and the format registry;
+        // the format protocol itself is in RedactCore so container formats need only RedactCore.
+        .target(name: "RedactFormats", dependencies: [
+            "RedactCore", "RedactScan", "RedactApply",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Accuracy scoring of findings against ground truth.
         .target(name: "RedactEval", dependencies: ["RedactCore"]),
         // The national redaction and breach log (SQLite through GRDB, tamper-evident chain).
@@ -66,7 +73,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
             "RedactQA",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -87,6 +94,7 @@ let package = Package(
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactProfilesTests", dependencies: ["RedactProfiles", "RedactCore"]),
+        .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
         .testTarget(name: "RedactLogTests", dependencies: [
             "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
