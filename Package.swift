@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // PCRE2, the system C library (8-bit code units), behind a shim header.
@@ -41,6 +42,10 @@ let package = Package(
         .target(name: "RedactApply", dependencies: [
             "RedactCore", "RedactScan",
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Container formats: DOCX, email (MIME) and zip bundles, read and rewritten with bounded memory.
+        .target(name: "RedactContainers", dependencies: [
+            "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Accuracy scoring of findings against ground truth.
         .target(name: "RedactEval", dependencies: ["RedactCore"]),
@@ -77,6 +82,9 @@ let package = Package(
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
+        .testTarget(name: "RedactContainersTests", dependencies: [
+            "RedactContainers", "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "RedactLogTests", dependencies: [
             "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

@@ -1,0 +1,80 @@
+import RedactCore
+
+/// Reads XML parts whose text is element values (document properties, custom XML data) into
+/// one text unit per text node, the policy chosen by the element's local name.
+///
+/// What is cleaned (see docs/formats-containers.md):
+/// - `docProps/core.xml`: `creator` and `lastModifiedBy` emptied and reported as a name; every
+///   other value (title, subject, description, keywords, category...) scanned and redacted.
+/// - `docProps/app.xml`: `Manager` emptied and reported as a name; `Company` emptied (its
+///   findings, if any, reported); the rest scanned and redacted.
+/// - `docProps/custom.xml`: every string value (`lpwstr`, `lpstr`, `bstr`) emptied, its findings
+///   reported; other values (numbers, dates) scanned and redacted.
+/// - anything else (`customXml/item1.xml`): every value scanned and redacted.
+enum ValuePartReader {
+    static func units(part: String, bytes: [UInt8], limits: FormatLimits) throws -> [TextUnit] {
+        let xml = XMLTokenizer(bytes, limits: XMLTokenizer.Limits(maxDepth: limits.maxDepth))
+        var stack: [String] = []
+        var seen: [String: Int] = [:]
+        var units: [TextUnit] = []
+        try xml.forEachToken { token, _ in
+            switch token.kind {
+            case .startTag:
+                stack.append(String(decoding: bytes[xml.localName(token.content)], as: UTF8.self))
+            case .endTag:
+                _ = stack.popLast()
+            case .text, .cdata:
+                let cdata = token.kind == .cdata
+                let mapped = cdata ? XMLText.identity(bytes, token.content) : try XMLText.decode(bytes, token.content)
+                let element = stack.last ?? ""
+                seen[element, default: 0] += 1
+                let k = seen[element]!
+                var u = TextUnit(locator: "\(part)#\(element)" + (k > 1 ? ":\(k)" : ""), field: "property:\(element)",
+                                 context: FieldContext(label: element, kind: "property"),
+                                 policy: policy(part: part, element: element), order: units.count)
+                u.append(mapped, isCDATA: cdata)
+                if !u.isBlank { units.append(u) }
+            case .emptyTag, .comment, .processingInstruction:
+                break
+            }
+        }
+        return units
+    }
+
+    static func policy(part: String, element: String) -> TextUnit.Policy {
+        switch (part, element) {
+        case ("docProps/core.xml", "creator"), ("docProps/core.xml", "lastModifiedBy"):
+            return .empty(reportAs: (.personName, "docx.metadata.\(element)"))
+        case ("docProps/app.xml", "Manager"):
+            return .empty(reportAs: (.personName, "docx.metadata.manager"))
+        case ("docProps/app.xml", "Company"):
+            return .empty(reportAs: nil)
+        case ("docProps/custom.xml", "lpwstr"), ("docProps/custom.xml", "lpstr"), ("docProps/custom.xml", "bstr"):
+            return .empty(reportAs: nil)
+        default:
+            return .redact
+        }
+    }
+}
+
+/// Reads a relationships part (`word/_rels/document.xml.rels`...): the `Target` of every
+/// external relationship (a hyperlink's `mailto:` or URL) is a text unit, scanned and redacted.
+/// Internal targets name parts of the package and are left alone.
+enum RelationshipsReader {
+    static func units(part: String, bytes: [UInt8], limits: FormatLimits) throws -> [TextUnit] {
+        let xml = XMLTokenizer(bytes, limits: XMLTokenizer.Limits(maxDepth: limits.maxDepth))
+        var units: [TextUnit] = []
+        try xml.forEachToken { token, _ in
+            guard token.kind == .startTag || token.kind == .emptyTag, xml.localNameIs(token.content, "Relationship") else { return }
+            let external = token.attributes.contains {
+                xml.nameIs($0.name, "TargetMode") && xml.bytes[$0.value].elementsEqual("External".utf8)
+            }
+            guard external, let target = token.attributes.first(where: { xml.nameIs($0.name, "Target") }) else { return }
+            var u = TextUnit(locator: "\(part)#r\(units.count + 1)", field: "relationship:Target",
+                             context: FieldContext(label: "Target", kind: "attribute"), order: units.count)
+            u.append(try XMLText.decode(bytes, target.value))
+            if !u.isBlank { units.append(u) }
+        }
+        return units
+    }
+}
