@@ -2,6 +2,8 @@
 struct ByteEdit: Equatable {
     var range: Range<Int>
     var replacement: [UInt8]
+    /// The redaction whose mark this writes, when its output range is wanted back.
+    var redaction: Int? = nil
 }
 
 enum ByteEdits {
@@ -21,6 +23,23 @@ enum ByteEdits {
         }
         out += bytes[at...]
         return out
+    }
+
+    /// `apply`, and where each tagged edit's replacement landed in the output.
+    static func applyTracking(_ edits: [ByteEdit], to bytes: [UInt8]) -> ([UInt8], [(Int, Range<Int>)]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var landed: [(Int, Range<Int>)] = []
+        var at = 0
+        for e in normalise(edits) {
+            out += bytes[at..<e.range.lowerBound]
+            let start = out.count
+            out += e.replacement
+            if let r = e.redaction { landed.append((r, start..<out.count)) }
+            at = e.range.upperBound
+        }
+        out += bytes[at...]
+        return (out, landed)
     }
 
     /// Sorted, non-overlapping edits (see `apply`). Stable for edits with the same start.
