@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RedactScan", targets: ["RedactScan"]),
         .library(name: "RedactApply", targets: ["RedactApply"]),
         .library(name: "RedactLog", targets: ["RedactLog"]),
+        .library(name: "RedactFormats", targets: ["RedactFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -47,6 +48,12 @@ let package = Package(
         .target(name: "RedactContainers", dependencies: [
             "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Document formats (CSV/TSV, JSON, JSON Lines, PDF pre-screen) and the format registry;
+        // the format protocol itself is in RedactCore so container formats need only RedactCore.
+        .target(name: "RedactFormats", dependencies: [
+            "RedactCore", "RedactScan", "RedactApply",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Accuracy scoring of findings against ground truth.
         .target(name: "RedactEval", dependencies: ["RedactCore"]),
         // The national redaction and breach log (SQLite through GRDB, tamper-evident chain).
@@ -62,7 +69,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactEval", "RedactLog", "RedactReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -81,6 +88,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
+        .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
         .testTarget(name: "RedactContainersTests", dependencies: [
             "RedactContainers", "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
