@@ -1,0 +1,171 @@
+import Foundation
+import RedactCore
+import Testing
+@testable import RedactContainers
+
+/// A message carrying the planted values in headers (plain, folded, encoded-words in UTF-8 and
+/// Latin-1), a quoted-printable part (the NHS number cut by a soft line break), a base64
+/// Windows-1252 HTML part, an 8bit Latin-1 part, and an attached DOCX.
+enum EmailFixture {
+    static func base64(_ bytes: [UInt8]) -> String { String(decoding: Base64.encode(bytes), as: UTF8.self) }
+
+    static func message(docx: [UInt8]) -> [UInt8] {
+        let html: [UInt8] = Array("<p>Call 07700 900123 ".utf8) + [0x93] + Array("soon".utf8) + [0x94] + Array("</p>".utf8)
+        var m = ""
+        m += "Received: from relay.example.net by mx.example.org; Mon, 1 Jan 2024 09:00:00 +0000\r\n"
+        m += "From: Mr John Smith <john.smith@example.com>\r\n"
+        m += "To: =?UTF-8?Q?Mr_John_Smith?= <office@example.org>\r\n"
+        m += "Cc: Mr John\r\n Smith <clerk@example.org>\r\n"
+        m += "Subject: =?ISO-8859-1?Q?Statement_caf=E9_AB123456C?=\r\n"
+        m += "MIME-Version: 1.0\r\n"
+        m += "Content-Type: multipart/mixed; boundary=\"outer\"\r\n"
+        m += "\r\n"
+        m += "This is a multi-part message in MIME format.\r\n"
+        m += "--outer\r\n"
+        m += "Content-Type: multipart/alternative; boundary=\"inner\"\r\n"
+        m += "\r\n"
+        m += "--inner\r\n"
+        m += "Content-Type: text/plain; charset=utf-8\r\n"
+        m += "Content-Transfer-Encoding: quoted-printable\r\n"
+        m += "\r\n"
+        m += "Dear Mr John Smith,\r\n"
+        m += "Your NHS number is 943 476=\r\n 5919. Caf=C3=A9 =3D fine.\r\n"
+        m += "--inner\r\n"
+        m += "Content-Type: text/html; charset=windows-1252\r\n"
+        m += "Content-Transfer-Encoding: base64\r\n"
+        m += "\r\n"
+        m += base64(html)
+        m += "--inner--\r\n"
+        m += "--outer\r\n"
+        m += "Content-Type: text/plain; charset=iso-8859-1\r\n"
+        m += "Content-Transfer-Encoding: 8bit\r\n"
+        m += "\r\n"
+        var bytes = Array(m.utf8)
+        bytes += Array("NI AB123456C caf".utf8) + [0xE9] + Array(" noted.\r\n".utf8)
+        var tail = ""
+        tail += "--outer\r\n"
+        tail += "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name=\"statement.docx\"\r\n"
+        tail += "Content-Disposition: attachment; filename=\"statement.docx\"\r\n"
+        tail += "Content-Transfer-Encoding: base64\r\n"
+        tail += "\r\n"
+        tail += base64(docx)
+        tail += "--outer--\r\n"
+        return bytes + Array(tail.utf8)
+    }
+
+    static func bytes() throws -> [UInt8] { message(docx: try DocxFixture.bytes()) }
+}
+
+@Suite struct EmailTests {
+    let env = testEnvironment()
+
+    @Test func scanFindsHeadersPartsAndAttachment() throws {
+        let bytes = try EmailFixture.bytes()
+        let spans = try EmailFormat().scan(bytes, path: "m.eml", in: env)
+        // Stored as-is: offsets into the file.
+        let from = try #require(spans.first { $0.field == "header:From" && $0.span.category == .personName })
+        #expect(from.locator == nil && Array(bytes[from.span.start..<from.span.end]) == Array("Mr John Smith".utf8))
+        let folded = try #require(spans.first { $0.field == "header:Cc" })
+        #expect(folded.locator == nil && Array(bytes[folded.span.start..<folded.span.end]) == Array("Mr John\r\n Smith".utf8))
+        let latin = try #require(spans.first { $0.field == "mime:2" })
+        #expect(latin.locator == nil && Array(bytes[latin.span.start..<latin.span.end]) == Array("AB123456C".utf8))
+        // Encoded-words: the header's locator and offsets into the decoded value.
+        let to = try #require(spans.first { $0.field == "header:To" })
+        #expect(to.locator == "mime:0#header:3", "\(to)")
+        #expect(to.span.start == 1 && to.span.end == 14, "the value starts after the colon, its space included")
+        #expect(spans.contains { $0.field == "header:Subject" && $0.span.category == .nino && $0.locator == "mime:0#header:5" })
+        // Decoded parts: the NHS number cut by a soft line break is one finding.
+        let qp = spans.filter { $0.locator == "mime:1.1" }.map(\.span.category)
+        #expect(qp == [.personName, .nhsNumber])
+        #expect(spans.contains { $0.locator == "mime:1.2" && $0.span.category == .phoneNumber })
+        // The attached DOCX, through its format.
+        #expect(spans.contains { $0.locator == "mime:3!word/document.xml#p1" })
+        #expect(spans.contains { $0.locator == "mime:3!docProps/core.xml#creator" })
+    }
+
+    @Test func redactedMessageKeepsItsStructureAndHoldsNoPlantedValue() throws {
+        let bytes = try EmailFixture.bytes()
+        let doc = try EmailFormat().redact(bytes, path: "m.eml", in: env)
+        let out = doc.bytes
+        var parser = MimeParser(out, limits: .default)
+        let root = try parser.parse()
+        #expect(root.children.count == 3 && root.children[0].children.count == 2)
+        // Every header, decoded, and every part, decoded, is free of the planted values.
+        var texts: [[UInt8]] = []
+        func collect(_ e: MimeEntity) throws {
+            for h in e.headers { texts.append(HeaderValue(out, h.value).text) }
+            if e.children.isEmpty {
+                let decoded = e.encoding.decode(out, e.body).bytes
+                if e.filename == "statement.docx" {
+                    for (_, member) in try unzipAll(decoded) { texts.append(member) }
+                } else {
+                    texts.append(Charset(name: e.parameters["charset"]).toUTF8(XMLText.identity(decoded, 0..<decoded.count)).bytes)
+                }
+            }
+            for c in e.children { try collect(c) }
+        }
+        try collect(root)
+        texts.append(out)
+        for text in texts {
+            for fragment in Planted.fragments {
+                #expect(!text.contains(fragment), "a planted value survived")
+            }
+        }
+        // Structure, charsets and untouched bytes kept.
+        let s = String(decoding: out, as: UTF8.self)
+        #expect(s.contains("This is a multi-part message in MIME format.\r\n--outer\r\n"))
+        #expect(s.contains("Content-Type: text/html; charset=windows-1252\r\nContent-Transfer-Encoding: base64\r\n"))
+        #expect(out.contains("NI [NINO] caf") && out.contains([0xE9, 0x20]))
+        #expect(s.contains("Subject: =?UTF-8?B?"))
+        let qp = root.children[0].children[0]
+        let qpText = String(decoding: qp.encoding.decode(out, qp.body).bytes, as: UTF8.self)
+        #expect(qpText == "Dear [PERSON NAME],\r\nYour NHS number is [NHS NUMBER]. Café = fine.")
+        let html = root.children[0].children[1]
+        #expect(Array(html.encoding.decode(out, html.body).bytes).contains([0x93]))
+    }
+
+    @Test func storedAsIsRedactionsPointAtTheirMarksInTheOutput() throws {
+        let doc = try EmailFormat().redact(try EmailFixture.bytes(), path: "m.eml", in: env)
+        let asIs = doc.redactions.filter { $0.original.locator == nil }
+        #expect(asIs.count >= 4)
+        for r in asIs {
+            let mark = String(decoding: doc.bytes[r.outputStart..<r.outputEnd], as: UTF8.self)
+            #expect(mark.hasPrefix("[") && mark.hasSuffix("]"))
+        }
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        var m = "Content-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n"
+        for k in 1...40 { m += "--b\(k - 1)\r\nContent-Type: multipart/mixed; boundary=\"b\(k)\"\r\n\r\n" }
+        var limits = FormatLimits.default
+        limits.maxDepth = 16
+        let error = try #require(throws: FormatError.self) {
+            try EmailFormat().scan(Array(m.utf8), path: "m.eml", in: testEnvironment(limits: limits))
+        }
+        #expect(error.kind == .limitExceeded)
+    }
+
+    /// A message is held in memory whole, so the 2 GB attachment is refused by the message's
+    /// size before any part is decoded (the per-part check guards nested budgets too).
+    @Test func largeAttachmentIsRefusedBeforeDecoding() throws {
+        var limits = FormatLimits.default
+        limits.maxPartBytes = 64 << 10
+        let big = [UInt8](repeating: 0x41, count: 200 << 10)
+        let m = Array("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: application/octet-stream; name=\"x.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
+            + big + Array("\r\n--b--\r\n".utf8)
+        let env = testEnvironment(limits: limits)
+        let error = try #require(throws: FormatError.self) { try EmailFormat().scan(m, path: "m.eml", in: env) }
+        #expect(error.kind == .limitExceeded)
+        #expect(env.budget.total == 0, "nothing was decoded")
+    }
+
+    @Test func singlePartBase64Message() throws {
+        let m = Array("From: a@example.org\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
+            + Base64.encode(Array("Patient 943 476 5919".utf8))
+        let doc = try EmailFormat().redact(m, path: "m.eml", in: env)
+        #expect(doc.redactions.map(\.original.locator) == ["mime:1"])
+        var p = MimeParser(doc.bytes, limits: .default)
+        let root = try p.parse()
+        #expect(root.encoding.decode(doc.bytes, root.body).bytes == Array("Patient [NHS NUMBER]".utf8))
+    }
+}
