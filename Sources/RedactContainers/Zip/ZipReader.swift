@@ -86,6 +86,8 @@ struct ZipReader {
         default:
             throw ContainerError.unsupported("zip compression method \(m.method)")
         }
+        // The headers were not trusted for memory; now that the member is read they must agree.
+        if out.count != m.declaredSize { throw ContainerError.corrupt("member size differs from its header") }
         if Data(out).crc32(checksum: 0) != m.crc32 { throw ContainerError.corrupt("member checksum") }
         return out
     }
