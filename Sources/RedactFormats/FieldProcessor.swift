@@ -9,8 +9,8 @@ import RedactScan
 /// back with its marks escaped for its encoding. Both sides are hashed for the manifest.
 final class FieldProcessor {
     let finder: any TextFinder
-    /// Each finding, with its 1-based line and column (bytes) in the file.
-    var onSpan: ((LocatedSpan, _ line: Int, _ column: Int) -> Void)?
+    /// Each finding, with its 1-based line and column (bytes) in the file and its stored bytes.
+    var onSpan: ((LocatedSpan, _ line: Int, _ column: Int, _ stored: UnsafeBufferPointer<UInt8>) -> Void)?
     /// Where the redacted copy goes; nil when only scanning.
     var emit: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
@@ -47,7 +47,8 @@ final class FieldProcessor {
                 located.end = rawEndOf(s.end)
                 lines.advance(to: located.start, buffer: buffer, bufferBase: bufferBase)
                 spanCount += 1
-                onSpan(LocatedSpan(span: located, field: field), lines.line, lines.column)
+                onSpan(LocatedSpan(span: located, field: field), lines.line, lines.column,
+                       UnsafeBufferPointer(rebasing: buffer[(located.start - bufferBase)..<(located.end - bufferBase)]))
             }
         } else {
             spanCount += spans.count
@@ -124,7 +125,10 @@ final class FieldProcessor {
     /// their lines and copy the ones not yet written.
     func release(upTo: Int, buffer: UnsafeBufferPointer<UInt8>, bufferBase: Int) {
         if upTo > hashed {
-            inputHash.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[(hashed - bufferBase)..<(upTo - bufferBase)])))
+            // Hashes are for the manifest: only a redaction needs them.
+            if emit != nil {
+                inputHash.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[(hashed - bufferBase)..<(upTo - bufferBase)])))
+            }
             hashed = upTo
         }
         if onSpan != nil { lines.advance(to: upTo, buffer: buffer, bufferBase: bufferBase) }

@@ -13,7 +13,7 @@ extension StructuredFormat {
         var parser = makeParser(path: path, limits: env.limits)
         let sink = FieldProcessor(finder: env.finder)
         var found: [LocatedSpan] = []
-        sink.onSpan = { span, _, _ in found.append(span) }
+        sink.onSpan = { span, _, _, _ in found.append(span) }
         try StreamDriver.run(&parser, bytes: bytes, sink: sink)
         return found
     }
@@ -32,7 +32,7 @@ extension StructuredFormat {
     /// Streams a file: each finding to `onSpan` (with line and column); with `emit`, the
     /// redacted copy too. Returns the processor (redactions, hashes, sizes).
     func stream(read: (inout [UInt8], Int) throws -> Int, path: String, limits: FormatLimits, chunkSize: Int,
-                finder: any TextFinder, onSpan: ((LocatedSpan, Int, Int) -> Void)?,
+                finder: any TextFinder, onSpan: ((LocatedSpan, Int, Int, UnsafeBufferPointer<UInt8>) -> Void)?,
                 emit: ((UnsafeBufferPointer<UInt8>) -> Void)?) throws -> FieldProcessor {
         var parser = makeParser(path: path, limits: limits)
         let sink = FieldProcessor(finder: finder)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedactCore
+import RedactFormats
 import RedactApply
 import RedactLog
 import RedactScan
@@ -21,6 +22,8 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = ["-"]
 
     @OptionGroup var find: FindOptions
+
+    @OptionGroup(title: "Document formats") var formats: FormatOptions
 
     @OptionGroup(title: "Logging (with --log, each input with findings is recorded as an incoming failure to redact, or with --outgoing a near miss)")
     var logging: GateLogOptions
@@ -68,34 +71,58 @@ struct CheckCommand: ParsableCommand {
             try logging.recorder(packVersion: engine.table.packVersion, toolVersion: RedactCommand.version)
         }
         let pool = ScratchPool(engine: engine)
-        orderedParallel(count: inputs.count, workers: jobs) { i -> (FileScanResult, String?) in
+        let runner = formats.runner(chunkSize: find.chunkSize)
+        orderedParallel(count: inputs.count, workers: jobs) { i -> (InputScan, String?) in
             // With a log, each input is hashed as it streams (the log records the digest).
-            guard gate != nil else {
-                return (factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1, keep: false), nil)
+            let digest = gate == nil ? nil : StreamingSHA256()
+            let observer = digest.map { d in { (bytes: UnsafeBufferPointer<UInt8>) in d.update(bytes) } }
+            if let document = runner.format(for: inputs[i]) {
+                let result = formats.scanDocument(inputs[i], format: document, factory: factory, pool: pool,
+                                                  chunkSize: find.chunkSize, keep: false, observer: observer)
+                return (.document(result), digest?.hex())
             }
-            let digest = StreamingSHA256()
-            let result = factory.scanFile(inputs[i], pool: pool, withLines: false, observer: { digest.update($0) }, keep: false)
-            return (result, digest.hex())
+            guard let observer else {
+                return (.text(factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1, keep: false)), nil)
+            }
+            return (.text(factory.scanFile(inputs[i], pool: pool, withLines: false, observer: observer, keep: false)), digest?.hex())
         } deliver: { _, scanned in
-            let (result, sha256) = scanned
-            let path = result.input.path
-            if let e = result.error {
+            let (item, sha256) = scanned
+            // Text and documents alike: the input, its error, whether skipped, its counts.
+            var path: String, failure: String? = nil, binary = false, count = 0
+            var counts: [Category: Int] = [:]
+            switch item {
+            case .text(let result):
+                path = result.input.path
+                if let e = result.error {
+                    failure = e.detail
+                    Stderr.line("redact: \(e)")
+                }
+                binary = result.skippedBinary
+                count = result.findingCount
+                for (rule, n) in result.ruleCounts.enumerated() where n > 0 { counts[engine.table[Int32(rule)].category, default: 0] += n }
+            case .document(let result):
+                path = result.input.path
+                if let e = result.error {
+                    failure = e.description
+                    Stderr.line("redact: \(e)")
+                }
+                count = result.count
+                counts = result.counts
+            }
+            if let failure {
                 errors += 1
-                Stderr.line("redact: \(e)")
-                report(path: path, status: "error", count: 0, counts: [:], detail: e.detail)
-            } else if result.skippedBinary {
+                report(path: path, status: "error", count: 0, counts: [:], detail: failure)
+            } else if binary {
                 skipped += 1
                 report(path: path, status: "skipped", count: 0, counts: [:], detail: nil)
-            } else if result.findingCount == 0 {
+            } else if count == 0 {
                 clean += 1
                 report(path: path, status: "clean", count: 0, counts: [:], detail: nil)
             } else {
                 withFindings += 1
-                findings += result.findingCount
-                var counts: [Category: Int] = [:]
-                for (rule, n) in result.ruleCounts.enumerated() where n > 0 { counts[engine.table[Int32(rule)].category, default: 0] += n }
+                findings += count
                 for (c, n) in counts { totals[c, default: 0] += n }
-                report(path: path, status: "found", count: result.findingCount, counts: counts, detail: nil)
+                report(path: path, status: "found", count: count, counts: counts, detail: nil)
                 if let gate, let sha256 {
                     do {
                         try gate.record(document: path, sha256: sha256,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedactCore
+import RedactFormats
 import RedactScan
 
 enum ScanFormat: String, ExpressibleByArgument, CaseIterable {
@@ -19,6 +20,8 @@ struct ScanCommand: ParsableCommand {
     var paths: [String] = ["-"]
 
     @OptionGroup var find: FindOptions
+
+    @OptionGroup(title: "Document formats") var formats: FormatOptions
 
     @Option(help: "Output format: human (path:line:col category rule) or jsonl (the findings contract).")
     var format: ScanFormat = .human
@@ -61,12 +64,26 @@ struct ScanCommand: ParsableCommand {
         // so memory stays flat however many there are. Several inputs: each file's findings are
         // kept until its turn, so output stays in input order. A summary only counts.
         let streaming = inputs.count == 1 && !summary
-        orderedParallel(count: inputs.count, workers: jobs) { i in
-            factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
-                             progress: progress.counter, workers: inputs.count < jobs ? jobs : 1,
-                             keep: !summary && !streaming,
-                             onFinding: streaming ? { out.line(render($0, path: inputs[i].path)) } : nil)
-        } deliver: { _, result in
+        func renderDocument(_ f: DocumentFinding, path: String, format id: String) -> String {
+            format == .jsonl ? documentFindingJSON(path: path, format: id, f) : documentFindingHuman(path: path, f, colour: colour)
+        }
+        let runner = formats.runner(chunkSize: find.chunkSize)
+        orderedParallel(count: inputs.count, workers: jobs) { i -> InputScan in
+            if let document = runner.format(for: inputs[i]) {
+                return .document(formats.scanDocument(
+                    inputs[i], format: document, factory: factory, pool: pool, chunkSize: find.chunkSize, withText: showText,
+                    keep: !summary && !streaming,
+                    onFinding: streaming ? { out.line(renderDocument($0, path: inputs[i].path, format: document.id)) } : nil))
+            }
+            return .text(factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
+                                          progress: progress.counter, workers: inputs.count < jobs ? jobs : 1,
+                                          keep: !summary && !streaming,
+                                          onFinding: streaming ? { out.line(render($0, path: inputs[i].path)) } : nil))
+        } deliver: { _, item in
+            guard case .text(let result) = item else {
+                if case .document(let d) = item { deliverDocument(d) }
+                return
+            }
             if let e = result.error {
                 errors += 1
                 Stderr.line("redact: \(e)")
@@ -76,24 +93,35 @@ struct ScanCommand: ParsableCommand {
                 Stderr.line("redact: \(result.input.path): skipped (binary file; use --binary to scan it)")
                 return
             }
-            files += 1
-            bytes += result.bytes
-            findings += result.findingCount
             var perFile: [Category: Int] = [:]
             for (rule, n) in result.ruleCounts.enumerated() where n > 0 {
-                let category = engine.table[Int32(rule)].category
-                perFile[category, default: 0] += n
-                totals[category, default: 0] += n
+                perFile[engine.table[Int32(rule)].category, default: 0] += n
             }
             for f in result.findings { out.line(render(f, path: result.input.path)) }
+            summarise(path: result.input.path, bytes: result.bytes, count: result.findingCount, perFile: perFile)
+        }
+        func deliverDocument(_ d: DocumentScanResult) {
+            if let e = d.error {
+                errors += 1
+                Stderr.line("redact: \(e)")
+                return
+            }
+            for f in d.findings { out.line(renderDocument(f, path: d.input.path, format: d.format)) }
+            summarise(path: d.input.path, bytes: d.bytes, count: d.count, perFile: d.counts)
+        }
+        func summarise(path: String, bytes fileBytes: Int, count: Int, perFile: [Category: Int]) {
+            files += 1
+            bytes += fileBytes
+            findings += count
+            for (category, n) in perFile { totals[category, default: 0] += n }
             if summary {
                 switch format {
                 case .jsonl:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
-                    out.line("{\"path\":\(jsonString(result.input.path)),\"bytes\":\(result.bytes),\"findings\":\(result.findingCount),\"by_category\":{\(counts)}}")
+                    out.line("{\"path\":\(jsonString(path)),\"bytes\":\(fileBytes),\"findings\":\(count),\"by_category\":{\(counts)}}")
                 case .human:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-                    out.line("\(colour.path(result.input.path)): \(result.findingCount) finding\(result.findingCount == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
+                    out.line("\(colour.path(path)): \(count) finding\(count == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
                 }
             }
         }

@@ -39,7 +39,7 @@ enum Support {
             at += n
             return n
         }, path: "t", limits: limits, chunkSize: chunk, finder: finder,
-           onSpan: { span, _, _ in spans.append(span) }, emit: redact ? { output.append(contentsOf: $0) } : nil)
+           onSpan: { span, _, _, _ in spans.append(span) }, emit: redact ? { output.append(contentsOf: $0) } : nil)
         return (spans, output, sink)
     }
 }
