@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactEval", "RedactLog", "RedactReport",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactContainers", "RedactEval", "RedactLog", "RedactReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
