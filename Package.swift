@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "RedactReportTests", dependencies: [
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
+        .testTarget(name: "CLITests", dependencies: ["RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]
 )
