@@ -44,6 +44,7 @@ public struct DocxFormat: DocumentFormat {
                     try writer?.add(member, content: [])
                     return
                 }
+                if Thumbnail.isThumbnail(member.name) { return }
                 let content = try zip.read(member, limits: env.limits, budget: env.budget, path: path)
                 let (found, rewritten) = try part(member.name, content, path: path, env: env, write: write)
                 redactions += found
@@ -57,11 +58,15 @@ public struct DocxFormat: DocumentFormat {
     private func part(_ name: String, _ content: [UInt8], path: String, env: FormatEnvironment, write: Bool)
         throws -> ([LocatedRedaction], [UInt8]) {
         let units: [TextUnit]
+        var edits: [ByteEdit] = []
         switch DocxPart.kind(of: name) {
         case .wordprocessing: units = try WordPartReader(part: name, bytes: content, limits: env.limits).units()
         case .values: units = try ValuePartReader.units(part: name, bytes: content, limits: env.limits)
-        case .relationships: units = try RelationshipsReader.units(part: name, bytes: content, limits: env.limits)
-        case .keep: return ([], content)
+        case .relationships:
+            units = try RelationshipsReader.units(part: name, bytes: content, limits: env.limits)
+            edits = try Thumbnail.removals(in: content, element: "Relationship", attribute: "Target")
+        case .contentTypes:
+            return ([], ByteEdits.apply(try Thumbnail.removals(in: content, element: "Override", attribute: "PartName"), to: content))
         case .other:
             // An embedded document (word/embeddings/x.docx) goes to its format; images and
             // OLE binaries no format reads are kept as they are.
@@ -69,7 +74,6 @@ public struct DocxFormat: DocumentFormat {
             return try Nested.run(format, content, locator: name, path: path, env: env, write: write)
         }
         var redactions: [LocatedRedaction] = []
-        var edits: [ByteEdit] = []
         for unit in units {
             let (r, e) = unit.redact(finder: env.finder, escape: XMLText.escape)
             redactions += r
@@ -81,11 +85,13 @@ public struct DocxFormat: DocumentFormat {
 
 /// How a member of a Word package is read.
 enum DocxPart {
-    case wordprocessing, values, relationships, keep, other
+    case wordprocessing, values, relationships, contentTypes, other
 
-    static func kind(of name: String) -> DocxPart {
+    /// Part names are case-insensitive in a package (OPC), so they are compared lower-cased.
+    static func kind(of partName: String) -> DocxPart {
+        let name = partName.lowercased()
         if name.hasSuffix(".rels") { return .relationships }
-        if name == "[Content_Types].xml" { return .keep }
+        if name == "[content_types].xml" { return .contentTypes }
         if name.hasSuffix(".xml") {
             if name.hasPrefix("word/") { return .wordprocessing }
             return .values

@@ -42,14 +42,15 @@ enum ValuePartReader {
     }
 
     static func policy(part: String, element: String) -> TextUnit.Policy {
-        switch (part, element) {
-        case ("docProps/core.xml", "creator"), ("docProps/core.xml", "lastModifiedBy"):
+        // Part names are case-insensitive in a package.
+        switch (part.lowercased(), element) {
+        case ("docprops/core.xml", "creator"), ("docprops/core.xml", "lastModifiedBy"):
             return .empty(reportAs: (.personName, "docx.metadata.\(element)"))
-        case ("docProps/app.xml", "Manager"):
+        case ("docprops/app.xml", "Manager"):
             return .empty(reportAs: (.personName, "docx.metadata.manager"))
-        case ("docProps/app.xml", "Company"):
+        case ("docprops/app.xml", "Company"):
             return .empty(reportAs: nil)
-        case ("docProps/custom.xml", "lpwstr"), ("docProps/custom.xml", "lpstr"), ("docProps/custom.xml", "bstr"):
+        case ("docprops/custom.xml", "lpwstr"), ("docprops/custom.xml", "lpstr"), ("docprops/custom.xml", "bstr"):
             return .empty(reportAs: nil)
         default:
             return .redact
