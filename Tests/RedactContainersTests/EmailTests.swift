@@ -159,6 +159,20 @@ enum EmailFixture {
         #expect(env.budget.total == 0, "nothing was decoded")
     }
 
+    @Test func attachmentNamesAreRedactedButNotTheBoundary() throws {
+        let m = Array(("Content-Type: multipart/mixed; boundary=\"AB123456C\"\r\n\r\n--AB123456C\r\n"
+            + "Content-Type: application/octet-stream; name=\"Statement of Mr John Smith.bin\"\r\n"
+            + "Content-Disposition: attachment; filename=\"Statement of Mr John Smith.bin\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--AB123456C--\r\n").utf8)
+        let doc = try EmailFormat().redact(m, path: "m.eml", in: env)
+        #expect(doc.redactions.map(\.original.field) == ["header:Content-Type", "header:Content-Disposition"])
+        let s = String(decoding: doc.bytes, as: UTF8.self)
+        #expect(s.contains("boundary=\"AB123456C\"") && s.contains("--AB123456C--"))
+        #expect(s.contains("name=\"Statement of [PERSON NAME].bin\"") && s.contains("filename=\"Statement of [PERSON NAME].bin\""))
+        var p = MimeParser(doc.bytes, limits: .default)
+        #expect(try p.parse().children.count == 1)
+    }
+
     @Test func singlePartBase64Message() throws {
         let m = Array("From: a@example.org\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
             + Base64.encode(Array("Patient 943 476 5919".utf8))

@@ -43,6 +43,18 @@ import ZIPFoundation
         #expect(doc.redactions.count == (try ZipBundleFormat().scan(bytes, path: "b.zip", in: env)).count)
     }
 
+    @Test func memberNamesAreScannedAndRedacted() throws {
+        let bytes = try makeZip([("Statement of Mr John Smith.txt", Array("NI AB123456C".utf8)),
+                                 ("Statement of Mr John Smith.csv", Array("x".utf8))])
+        let spans = try ZipBundleFormat().scan(bytes, path: "b.zip", in: env)
+        let name = try #require(spans.first { $0.field == "member-name" })
+        #expect(name.span.start == 13 && name.span.end == 26 && name.locator == "member:Statement of [PERSON NAME].txt")
+        #expect(spans.contains { $0.locator == "member:Statement of [PERSON NAME].txt" && $0.span.category == .nino })
+        let doc = try ZipBundleFormat().redact(bytes, path: "b.zip", in: env)
+        #expect(try unzipAll(doc.bytes).map(\.0) == ["Statement of [PERSON NAME].txt", "Statement of [PERSON NAME].csv"])
+        for r in doc.redactions { #expect(!(r.original.locator ?? "").contains("Smith")) }
+    }
+
     @Test func claimsZipsButNotOtherPackages() {
         let head: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0, 0]
         head.withUnsafeBufferPointer { h in

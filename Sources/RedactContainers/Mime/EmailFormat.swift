@@ -15,9 +15,11 @@ import RedactCore
 /// and offsets into the decoded value; an attachment's findings have `mime:2!` followed by its
 /// own locator. The `field` says which header (`header:From`) or part (`mime:1.2`).
 ///
-/// Not scanned: the structural fields (Content-Type and its parameters, including an
-/// attachment's `name`; Content-Transfer-Encoding, MIME-Version, Content-ID; DKIM and ARC
-/// signatures), and attachments no format reads (images, binaries), kept as they are.
+/// Not scanned: the structural fields (Content-Transfer-Encoding, MIME-Version, Content-ID; DKIM
+/// and ARC signatures), a multipart's `boundary` parameter (redacting it would break the
+/// message), and attachments no format reads (images, binaries), kept as they are.
+/// Content-Type is scanned for its `name` parameter (an attachment's file name) and
+/// Content-Disposition for its `filename`.
 public struct EmailFormat: DocumentFormat {
     public init() {}
     public var id: String { "eml" }
@@ -73,13 +75,14 @@ private struct EmailRun {
 
     /// Header fields whose values are structure or signatures, not text.
     static let structural: Set<String> = [
-        "content-type", "content-transfer-encoding", "mime-version", "content-id", "content-length",
+        "content-transfer-encoding", "mime-version", "content-id", "content-length",
         "dkim-signature", "arc-seal", "arc-message-signature", "arc-authentication-results",
     ]
 
     mutating func entity(_ e: MimeEntity) throws {
         for (k, field) in e.headers.enumerated() where !Self.structural.contains(field.name) {
-            header(field, locator: "mime:\(e.headerID)#header:\(k + 1)")
+            let boundary = field.name == "content-type" ? MimeParams.boundaryRange(bytes, field.value) : nil
+            header(field, locator: "mime:\(e.headerID)#header:\(k + 1)", protected: boundary)
         }
         if !e.children.isEmpty {
             for r in e.outside { asIs(r, charset: .utf8, field: "mime:\(e.bodyID)") }
@@ -92,7 +95,8 @@ private struct EmailRun {
 
     // MARK: - Headers
 
-    private mutating func header(_ field: MimeHeaderField, locator: String) {
+    /// A header field's findings; none may touch `protected` (a multipart's boundary).
+    private mutating func header(_ field: MimeHeaderField, locator: String, protected: Range<Int>?) {
         let value = HeaderValue(bytes, field.value)
         let name = "header:\(field.displayName)"
         let context = FieldContext(label: field.displayName, kind: "header")
@@ -104,10 +108,18 @@ private struct EmailRun {
                 for (i, b) in s.text.bytes.enumerated() { mapped.append(CollectionOfOne(b), from: s.text.rawOffsets[i]) }
             }
             mapped.finish(rawEnd: field.value.upperBound)
-            storedAsIs(mapped, charset: .utf8, context: context, field: name)
+            storedAsIs(mapped, charset: .utf8, context: context, field: name, protected: protected)
             return
         }
-        let spans = env.finder.spans(in: value.text, context: context)
+        let spans = env.finder.spans(in: value.text, context: context).filter { span in
+            guard let protected else { return true }
+            return !value.segments.contains { seg in
+                let lo = max(span.start, seg.start), hi = min(span.end, seg.start + seg.text.bytes.count)
+                guard lo < hi else { return false }
+                let raw = seg.encodedWord ?? seg.text.rawRange((lo - seg.start)..<(hi - seg.start))
+                return raw.overlaps(protected)
+            }
+        }
         guard !spans.isEmpty else { return }
         let marked = Marking.marks(value.text, spans: spans, finder: env.finder, locator: locator, field: name)
         let layout = value.segments.map { PieceSpans.Piece(start: $0.start, count: $0.text.bytes.count, holdsText: true) }
@@ -179,9 +191,12 @@ private struct EmailRun {
     }
 
     /// Findings in text stored as-is: offsets into the file, marks written in the text's charset.
-    private mutating func storedAsIs(_ text: MappedText, charset: Charset, context: FieldContext?, field: String) {
+    private mutating func storedAsIs(_ text: MappedText, charset: Charset, context: FieldContext?, field: String,
+                                     protected: Range<Int>? = nil) {
         guard !text.bytes.isEmpty else { return }
-        let spans = env.finder.spans(in: text.bytes, context: context)
+        let spans = env.finder.spans(in: text.bytes, context: context).filter { span in
+            protected.map { !text.rawRange(span.start..<span.end).overlaps($0) } ?? true
+        }
         for m in Marking.marks(text.bytes, spans: spans, finder: env.finder, locator: nil, field: field) {
             let raw = text.rawRange(m.span.start..<m.span.end)
             var original = m.redaction.original

@@ -195,6 +195,36 @@ enum MimeParams {
     }
 }
 
+extension MimeParams {
+    /// The raw range of the `boundary` parameter's value (quotes included) in a Content-Type
+    /// value, or nil.
+    static func boundaryRange(_ bytes: [UInt8], _ value: Range<Int>) -> Range<Int>? {
+        let key = Array("boundary".utf8)
+        var i = value.lowerBound
+        while i + key.count <= value.upperBound {
+            if bytes[i..<(i + key.count)].map({ $0 | 0x20 }).elementsEqual(key) {
+                var j = i + key.count
+                while j < value.upperBound && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+                if j < value.upperBound && bytes[j] == UInt8(ascii: "=") {
+                    j += 1
+                    while j < value.upperBound && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+                    let start = j
+                    if j < value.upperBound && bytes[j] == UInt8(ascii: "\"") {
+                        j += 1
+                        while j < value.upperBound && bytes[j] != UInt8(ascii: "\"") { j += 1 }
+                        j = min(value.upperBound, j + 1)
+                    } else {
+                        while j < value.upperBound && bytes[j] != UInt8(ascii: ";") && bytes[j] > 0x20 { j += 1 }
+                    }
+                    return start..<j
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
 extension String {
     /// `%XX` decoded as UTF-8 bytes; malformed escapes kept.
     var removingPercentEncodingBytes: String {

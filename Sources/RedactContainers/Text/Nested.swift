@@ -8,11 +8,12 @@ enum Nested {
     }
 
     /// The member's redactions (or, when not writing, its findings with empty output ranges) and
-    /// its redacted bytes (its original bytes when not writing).
-    static func run(_ format: any DocumentFormat, _ content: [UInt8], locator: String, path: String,
+    /// its redacted bytes (its original bytes when not writing). `errorName` names the member in
+    /// errors (`member #3`) where its locator could hold personal data (a file name).
+    static func run(_ format: any DocumentFormat, _ content: [UInt8], locator: String, errorName: String? = nil, path: String,
                     env: FormatEnvironment, write: Bool) throws -> ([LocatedRedaction], [UInt8]) {
-        let inner = try env.entering(locator, of: path)
-        let innerPath = path + "!" + locator
+        let inner = try env.entering(errorName ?? locator, of: path)
+        let innerPath = path + "!" + (errorName ?? locator)
         if write {
             let doc = try format.redact(content, path: innerPath, in: inner)
             return (doc.redactions.map { r in

@@ -13,17 +13,18 @@ struct ZipWriter {
         self.archive = archive
     }
 
-    /// Adds `content` as `member`'s replacement (or a directory for a name ending in `/`).
-    func add(_ member: ZipMember, content: [UInt8]) throws {
+    /// Adds `content` as `member`'s replacement (or a directory for a name ending in `/`), under
+    /// `name` when the member's name was redacted.
+    func add(_ member: ZipMember, content: [UInt8], name: String? = nil) throws {
         let date = Self.date(dosDate: member.modificationDate, dosTime: member.modificationTime)
         if member.isDirectory {
-            try archive.addEntry(with: member.name, type: .directory, uncompressedSize: Int64(0), modificationDate: date,
+            try archive.addEntry(with: name ?? member.name, type: .directory, uncompressedSize: Int64(0), modificationDate: date,
                                  provider: { _, _ in Data() })
             return
         }
         let data = Data(content)
         try archive.addEntry(
-            with: member.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+            with: name ?? member.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
             compressionMethod: member.method == 0 ? .none : .deflate,
             provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
     }
