@@ -28,6 +28,7 @@ enum ContainerError: Error, Equatable {
             case .tooDeep: return FormatError(.limitExceeded, path: path, part: part, detail: "XML nested too deep (--max-depth)")
             case .tooManyAttributes: return FormatError(.limitExceeded, path: path, part: part, detail: "XML element with too many attributes")
             case .malformed(let at): return FormatError(.corrupt, path: path, part: part, offset: at, detail: "malformed XML")
+            case .utf16: return FormatError(.unsupported, path: path, part: part, detail: "UTF-16 XML")
             case .badReference(let at):
                 return FormatError(.corrupt, path: path, part: part, offset: at, detail: "unknown XML entity or bad character reference")
             }

@@ -183,3 +183,53 @@ enum EmailFixture {
         #expect(root.encoding.decode(doc.bytes, root.body).bytes == Array("Patient [NHS NUMBER]".utf8))
     }
 }
+
+@Suite struct TransferEncodingTests {
+    @Test func quotedPrintableAndBase64RoundTrip() {
+        var rng = SeededRandom(seed: 3)
+        for _ in 0..<300 {
+            let content = (0..<rng.below(400)).map { _ in
+                rng.below(3) == 0 ? UInt8(truncatingIfNeeded: rng.next()) : Array("ab =\t\r\n.".utf8)[rng.below(8)]
+            }
+            // Quoted-printable carries line breaks as CRLF; compare with bare LFs made CRLF.
+            var crlf: [UInt8] = []
+            for (i, b) in content.enumerated() {
+                if b == 0x0A && (i == 0 || content[i - 1] != 0x0D) { crlf.append(0x0D) }
+                crlf.append(b)
+            }
+            let qp = QuotedPrintable.encode(content)
+            #expect(QuotedPrintable.decode(qp, 0..<qp.count).bytes == crlf)
+            #expect(!qp.split(separator: 0x0A).contains { $0.count > 77 }, "lines of at most 76 characters")
+            let b64 = Base64.encode(content)
+            #expect(Base64.decode(b64, 0..<b64.count).bytes == content)
+        }
+    }
+
+    @Test func quotedPrintableMapsEscapesToTheirSource() {
+        let raw = Array("a=3Db=\r\nc".utf8)
+        let text = QuotedPrintable.decode(raw, 0..<raw.count)
+        #expect(text.bytes == Array("a=bc".utf8))
+        #expect(text.rawRange(1..<2) == 1..<4)
+        #expect(text.rawRange(2..<4) == 4..<9)
+    }
+
+    @Test func windows1252AndLatin1() {
+        let cp = Charset(name: "windows-1252")
+        let raw: [UInt8] = [0x93, 0x41, 0xE9, 0x80]
+        let utf8 = cp.toUTF8(XMLText.identity(raw, 0..<raw.count))
+        #expect(String(decoding: utf8.bytes, as: UTF8.self) == "\u{201C}Aé€")
+        #expect(utf8.rawRange(0..<3) == 0..<1)
+        #expect(cp.fromUTF8(utf8.bytes) == raw)
+        #expect(Charset(name: "ISO-8859-1").fromUTF8(Array("é█".utf8)) == [0xE9, UInt8(ascii: "#")])
+    }
+
+    @Test func encodedWordsDecodeAndReencode() {
+        let raw = Array(" =?UTF-8?B?TXIgSm9obg==?= =?iso-8859-1?q?_Sm=EFth?= <a@b>".utf8)
+        let v = HeaderValue(raw, 0..<raw.count)
+        #expect(String(decoding: v.text, as: UTF8.self) == " Mr John Smïth <a@b>")
+        let words = HeaderValue.encodeWords(Array(String(repeating: "é", count: 40).utf8))
+        let again = HeaderValue(words, 0..<words.count)
+        #expect(String(decoding: again.text, as: UTF8.self) == String(repeating: "é", count: 40))
+        #expect(!words.split(separator: 0x20).contains { $0.count > 75 })
+    }
+}

@@ -186,3 +186,44 @@ import ZIPFoundation
         return nil
     }
 }
+
+@Suite struct XMLTokenizerTests {
+    func tokens(_ s: String) throws -> [XMLTokenizer.Kind] {
+        var kinds: [XMLTokenizer.Kind] = []
+        try XMLTokenizer(Array(s.utf8)).forEachToken { t, _ in kinds.append(t.kind) }
+        return kinds
+    }
+
+    @Test func tokenKinds() throws {
+        #expect(try tokens("<?xml version=\"1.0\"?><a x='1'><!-- c --><b/>t<![CDATA[<x>]]></a>")
+            == [.processingInstruction, .startTag, .comment, .emptyTag, .text, .cdata, .endTag])
+    }
+
+    @Test func malformedInputIsRefused() {
+        for bad in ["<a>", "<a></b>", "</a>", "<a x=1/>", "<a x='1' x='2'/>", "<a/><b/>", "text<a/>", "<a x='<'/>", "<a", "<a><!-- </a>"] {
+            #expect(throws: XMLError.self, "\(bad)") { try tokens(bad) }
+        }
+    }
+
+    @Test func byteOrderMarks() throws {
+        #expect(try XMLTokenizer([0xEF, 0xBB, 0xBF] + Array("<a>x</a>".utf8)).forEachToken { _, _ in } == ())
+        #expect(throws: XMLError.utf16) { try XMLTokenizer([0xFF, 0xFE, 0x3C, 0x00]).forEachToken { _, _ in } }
+    }
+
+    @Test func referencesDecodeWithTheirSourceRanges() throws {
+        let raw = Array("a&amp;b&#x41;&#66;c".utf8)
+        let text = try XMLText.decode(raw, 0..<raw.count)
+        #expect(text.bytes == Array("a&bABc".utf8))
+        // "&" (decoded 1..<2) is the 5 bytes of "&amp;"; a range ending inside a multi-byte
+        // source is widened to all of it.
+        #expect(text.rawRange(1..<2) == 1..<6)
+        #expect(text.rawRange(3..<5) == 7..<18)
+        let e = Array("&#x1F600;".utf8)
+        let emoji = try XMLText.decode(e, 0..<e.count)
+        #expect(emoji.bytes.count == 4 && emoji.rawRange(1..<2) == 0..<9)
+        for bad in ["&nbsp;", "&#0;", "&#xD800;", "&#x110000;", "& x", "&;"] {
+            let b = Array(bad.utf8)
+            #expect(throws: XMLError.self, "\(bad)") { try XMLText.decode(b, 0..<b.count) }
+        }
+    }
+}

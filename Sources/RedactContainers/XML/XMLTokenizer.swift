@@ -53,6 +53,12 @@ struct XMLTokenizer {
         var seenRoot = false
         var i = 0
         let n = bytes.count
+        // A UTF-8 byte order mark is kept, untouched, outside every token; UTF-16 is refused
+        // (Word writes UTF-8; a UTF-16 part would be read as noise and its text missed).
+        if n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            throw XMLError.utf16
+        }
+        if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
         while i < n {
             if bytes[i] != UInt8(ascii: "<") {
                 var j = i
@@ -218,4 +224,5 @@ enum XMLError: Error, Equatable {
     case tooDeep
     case tooManyAttributes
     case badReference(at: Int)
+    case utf16
 }
