@@ -106,6 +106,25 @@ import Testing
         #expect(spans.contains { $0.locator == "word/document.xml#t1" && $0.span.category == .personName })
     }
 
+    @Test func textBoxParagraphsAreUnitsOfTheirOwn() throws {
+        var members = DocxFixture.members
+        let body = """
+            <w:document \(DocxFixture.w) xmlns:wps="x" xmlns:mc="y"><w:body><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>\
+            <w:r><w:t xml:space="preserve">Outer Mr John</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><wps:txbx><w:txbxContent>\
+            <w:p><w:r><w:t xml:space="preserve">Box NI AB123456C</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice></mc:AlternateContent></w:r>\
+            <w:r><w:t xml:space="preserve"> Smith end</w:t></w:r></w:p></w:body></w:document>
+            """
+        members[2] = ("word/document.xml", Array(body.utf8))
+        let doc = try DocxFormat().redact(try makeZip(members), path: "s.docx", in: env)
+        let found = doc.redactions.filter { $0.original.locator?.hasPrefix("word/document.xml") == true }
+        #expect(found.map(\.original.locator) == ["word/document.xml#p1", "word/document.xml#p2"])
+        // The outer paragraph reads "Outer Mr John Smith end": the box in between is not part of it.
+        #expect(found.first?.original.span.start == 6 && found.first?.original.span.category == .personName)
+        let out = String(decoding: try #require(try unzipAll(doc.bytes).first { $0.0 == "word/document.xml" }?.1), as: UTF8.self)
+        #expect(out.contains(#"<w:tab w:val="left" w:pos="720"/>"#), "tab stops are not text")
+        #expect(out.contains("Box NI [NINO]") && out.contains("Outer [PERSON NAME]</w:t>") && out.contains(">\u{20}end</w:t>"))
+    }
+
     @Test func embeddedDocumentIsRedactedThroughItsFormat() throws {
         var members = DocxFixture.members
         members.append(("word/embeddings/inner.docx", try DocxFixture.bytes()))

@@ -173,6 +173,15 @@ enum EmailFixture {
         #expect(try p.parse().children.count == 1)
     }
 
+    @Test func attachedMessageIsReadAsAMessage() throws {
+        let inner = "From: Mr John Smith <x@example.org>\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nNI AB123=\r\n456C\r\n"
+        let m = Array(("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n"
+            + "--b\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "--b--\r\n").utf8)
+        let spans = try EmailFormat().scan(m, path: "m.eml", in: env)
+        #expect(spans.contains { $0.field == "header:From" && $0.locator == nil })
+        #expect(spans.contains { $0.locator == "mime:2.1" && $0.span.category == .nino })
+    }
+
     @Test func singlePartBase64Message() throws {
         let m = Array("From: a@example.org\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
             + Base64.encode(Array("Patient 943 476 5919".utf8))
