@@ -6,10 +6,11 @@ import RedactCore
 /// a line break is written quoted.
 public struct CSVFormat: StructuredFormat {
     public let id: String
-    public let delimiter: UInt8
+    /// Nil: sniffed from the header row (`,`, `;`, tab or `|`).
+    public let delimiter: UInt8?
     let extensions: Set<String>
 
-    public static let csv = CSVFormat(id: "csv", delimiter: UInt8(ascii: ","), extensions: ["csv"])
+    public static let csv = CSVFormat(id: "csv", delimiter: nil, extensions: ["csv"])
     public static let tsv = CSVFormat(id: "tsv", delimiter: UInt8(ascii: "\t"), extensions: ["tsv", "tab"])
 
     public func claims(path: String, head: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -2,8 +2,8 @@ import RedactCore
 
 /// How a field is written in its document, which decides how a mark is written back.
 enum FieldEncoding {
-    /// A CSV cell without quotes: marks are written raw unless one holds the delimiter, a quote
-    /// or a line break, in which case the whole cell is rewritten quoted.
+    /// A CSV cell without quotes: marks are written raw unless one holds a delimiter (`,;\t|`), a
+    /// quote or a line break, in which case the whole cell is rewritten quoted.
     case csvBare(delimiter: UInt8)
     /// A CSV cell in quotes: marks have their quotes doubled.
     case csvQuoted

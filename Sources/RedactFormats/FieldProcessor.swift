@@ -64,7 +64,9 @@ final class FieldProcessor {
         rewrite.removeAll(keepingCapacity: true)
         switch f.encoding {
         case .csvBare(let delimiter):
-            quoteAll = marks.contains { $0.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+            // Any candidate delimiter, not only this file's: a mark must not change which
+            // delimiter the header row sniffs as.
+            quoteAll = marks.contains { $0.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || CSVParser.candidates.contains($0) } }
             if quoteAll { rewrite.append(0x22); closing = [0x22] }
         case .csvQuoted, .jsonString, .jsonNumber:
             rewrite.append(0x22)

@@ -56,7 +56,7 @@ struct JSONParser: FieldParser {
         guard let p = buffer.baseAddress else { return }
         let n = buffer.count
         var i = from - bufferBase
-        // RFC 8259 lets a reader ignore a UTF-8 BOM (`StreamDriver` hands over 8 bytes at once).
+        // RFC 8259 lets a reader ignore a UTF-8 BOM (`StreamDriver` hands over the first 8 KiB at once).
         if from == 0 && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { i = 3 }
         while i < n {
             switch token {

@@ -19,6 +19,9 @@ protocol FieldParser {
 /// Feeds input to a parser in blocks, keeping only the bytes of the field being read, so
 /// memory is one block plus one field (bounded by `--max-field-bytes`) whatever the file size.
 enum StreamDriver {
+    /// Bytes the first `consume` always sees (or the whole input, if shorter).
+    static let head = 8192
+
     /// Reads with `read(buffer, max)` (appends, returns the count, 0 at the end) until the end.
     /// Returns the input size.
     static func run<P: FieldParser>(_ parser: inout P, chunkSize: Int, sink: FieldProcessor,
@@ -31,9 +34,10 @@ enum StreamDriver {
             let parsed = base + buffer.count
             var n = try read(&buffer, chunkSize)
             if n == 0 { break }
-            // Parsers look at the first bytes together (a BOM), whatever the block size.
-            while first && buffer.count < 8 {
-                let more = try read(&buffer, 8 - buffer.count)
+            // Parsers look at the first bytes together (a BOM, a header row to sniff), whatever
+            // the block size.
+            while first && buffer.count < Self.head {
+                let more = try read(&buffer, Self.head - buffer.count)
                 if more == 0 { break }
                 n += more
             }
