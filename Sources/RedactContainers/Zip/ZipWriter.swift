@@ -7,10 +7,11 @@ struct ZipWriter {
     private let archive: Archive
 
     init() throws {
-        guard let archive = try? Archive(data: Data(), accessMode: .create) else {
+        do {
+            archive = try Archive(data: Data(), accessMode: .create)
+        } catch {
             throw ContainerError.unsupported("in-memory zip archive")
         }
-        self.archive = archive
     }
 
     /// Adds `content` as `member`'s replacement (or a directory for a name ending in `/`), under
