@@ -55,6 +55,11 @@ import ZIPFoundation
         for r in doc.redactions { #expect(!(r.original.locator ?? "").contains("Smith")) }
     }
 
+    @Test func aWordPackageUnderAnotherNameIsReadAsWord() throws {
+        let spans = try ZipBundleFormat().scan(try DocxFixture.bytes(), path: "renamed.zip", in: env)
+        #expect(spans.contains { $0.locator == "word/document.xml#p1" && $0.span.start == 13 })
+    }
+
     @Test func claimsZipsButNotOtherPackages() {
         let head: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0, 0]
         head.withUnsafeBufferPointer { h in

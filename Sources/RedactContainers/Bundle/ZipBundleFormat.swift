@@ -50,6 +50,8 @@ public struct ZipBundleFormat: DocumentFormat {
     private func process(_ bytes: [UInt8], path: String, env: FormatEnvironment, write: Bool)
         throws -> (redactions: [LocatedRedaction], output: [UInt8]?) {
         let zip = try withFormatErrors(path: path, part: nil) { try ZipReader(bytes, limits: env.limits) }
+        // A Word document under another name is read as one, not as loose XML members.
+        if DocxFormat.isWordPackage(zip) { return try DocxFormat().process(zip, path: path, env: env, write: write) }
         let writer = write ? try withFormatErrors(path: path, part: nil) { try ZipWriter() } : nil
         var redactions: [LocatedRedaction] = []
         var names = MemberNames()

@@ -30,9 +30,19 @@ public struct DocxFormat: DocumentFormat {
         return RedactedDocument(bytes: result.output ?? bytes, redactions: result.redactions)
     }
 
-    private func process(_ bytes: [UInt8], path: String, env: FormatEnvironment, write: Bool)
+    /// Whether a zip archive is a Word package (a `.docx` under another name).
+    static func isWordPackage(_ zip: ZipReader) -> Bool {
+        zip.members.contains { $0.name == "word/document.xml" } && zip.members.contains { $0.name == "[Content_Types].xml" }
+    }
+
+    func process(_ bytes: [UInt8], path: String, env: FormatEnvironment, write: Bool)
         throws -> (redactions: [LocatedRedaction], output: [UInt8]?) {
         let zip = try withFormatErrors(path: path, part: nil) { try ZipReader(bytes, limits: env.limits) }
+        return try process(zip, path: path, env: env, write: write)
+    }
+
+    func process(_ zip: ZipReader, path: String, env: FormatEnvironment, write: Bool)
+        throws -> (redactions: [LocatedRedaction], output: [UInt8]?) {
         guard zip.members.contains(where: { $0.name == "word/document.xml" }) else {
             throw FormatError(.corrupt, path: path, detail: "not a Word document: no word/document.xml")
         }
