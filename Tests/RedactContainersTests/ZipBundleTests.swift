@@ -143,6 +143,14 @@ import ZIPFoundation
         }
     }
 
+    @Test func errorsHoldNoPersonalData() throws {
+        let broken = try makeZip([("Mr John Smith.docx", Array("PK\u{3}\u{4} AB123456C".utf8))])
+        let e = try #require(error(try makeZip([("Mr John Smith/bundle.zip", broken)])))
+        #expect(e.kind == .corrupt)
+        for v in ["Smith", "AB123456C"] { #expect(!e.description.contains(v), "\(e.description)") }
+        #expect(e.description.hasPrefix("b.zip!member #1!member #1"))
+    }
+
     @Test func duplicateMembersAreRefused() throws {
         let bytes = try makeZip([("a.txt", Array("x".utf8)), ("a.txt", Array("AB123456C".utf8))])
         #expect(error(bytes)?.kind == .corrupt)
