@@ -67,14 +67,20 @@ public struct DocxFormat: DocumentFormat {
     /// One member: its redactions and its (possibly) rewritten bytes.
     private func part(_ name: String, _ content: [UInt8], path: String, env: FormatEnvironment, write: Bool)
         throws -> ([LocatedRedaction], [UInt8]) {
-        let units: [TextUnit]
         var edits: [ByteEdit] = []
+        // Redactions with their unit's document order: Word parts hand units over as they close.
+        var found: [(order: Int, redactions: [LocatedRedaction])] = []
+        func take(_ unit: TextUnit) {
+            let (r, e) = unit.redact(finder: env.finder, escape: XMLText.escape)
+            if !r.isEmpty { found.append((unit.order, r)) }
+            edits += e
+        }
         switch DocxPart.kind(of: name) {
-        case .wordprocessing: units = try WordPartReader(part: name, bytes: content, limits: env.limits).units()
-        case .values: units = try ValuePartReader.units(part: name, bytes: content, limits: env.limits)
+        case .wordprocessing: try WordPartReader(part: name, bytes: content, limits: env.limits).forEachUnit(take)
+        case .values: try ValuePartReader.units(part: name, bytes: content, limits: env.limits).forEach(take)
         case .relationships:
-            units = try RelationshipsReader.units(part: name, bytes: content, limits: env.limits)
-            edits = try Thumbnail.removals(in: content, element: "Relationship", attribute: "Target")
+            try RelationshipsReader.units(part: name, bytes: content, limits: env.limits).forEach(take)
+            edits += try Thumbnail.removals(in: content, element: "Relationship", attribute: "Target")
         case .contentTypes:
             return ([], ByteEdits.apply(try Thumbnail.removals(in: content, element: "Override", attribute: "PartName"), to: content))
         case .other:
@@ -83,12 +89,9 @@ public struct DocxFormat: DocumentFormat {
             guard let format = Nested.format(for: name, content: content, env: env) else { return ([], content) }
             return try Nested.run(format, content, locator: name, path: path, env: env, write: write)
         }
-        var redactions: [LocatedRedaction] = []
-        for unit in units {
-            let (r, e) = unit.redact(finder: env.finder, escape: XMLText.escape)
-            redactions += r
-            edits += e
-        }
+        let redactions = found.enumerated()
+            .sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
+            .flatMap(\.element.redactions)
         return (redactions, ByteEdits.apply(edits, to: content))
     }
 }

@@ -26,28 +26,37 @@ struct WordPartReader {
         self.xml = XMLTokenizer(bytes, limits: XMLTokenizer.Limits(maxDepth: limits.maxDepth))
     }
 
+    /// Every unit of the part, in document order.
     func units() throws -> [TextUnit] {
-        var done: [TextUnit] = []
+        var all: [TextUnit] = []
+        try forEachUnit { all.append($0) }
+        return all.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    /// Hands each unit to `body` as soon as it is complete (a paragraph when it closes, so a text
+    /// box's paragraphs come before the paragraph holding them; `order` gives document order).
+    /// Only the open paragraphs are held, so memory follows the longest paragraph, not the part.
+    func forEachUnit(_ body: (TextUnit) throws -> Void) throws {
         var open: [TextUnit] = []
         var paragraphs = 0
         var stray = 0
-        var attributeUnits = 0
+        var attributeCount = 0
         var inText = false
         var inTabStops = 0
         let bytes = xml.bytes
 
-        func strayUnit(_ mapped: MappedText, cdata: Bool) {
+        func strayUnit(_ mapped: MappedText, cdata: Bool) throws {
             stray += 1
             var u = TextUnit(locator: "\(part)#t\(stray)", order: paragraphs)
             u.append(mapped, isCDATA: cdata)
-            done.append(u)
+            try body(u)
         }
 
         try xml.forEachToken { token, _ in
             switch token.kind {
             case .startTag, .emptyTag:
                 let name = token.content
-                try readAttributes(token, element: name, counter: &attributeUnits, order: paragraphs, into: &done)
+                for u in try attributeUnits(token, element: name, counter: &attributeCount, order: paragraphs) { try body(u) }
                 let isEmpty = token.kind == .emptyTag
                 if xml.localNameIs(name, "p") {
                     paragraphs += 1
@@ -67,7 +76,7 @@ struct WordPartReader {
                 let name = token.content
                 if xml.localNameIs(name, "p"), let u = open.popLast() {
                     inText = false
-                    done.append(u)
+                    try body(u)
                 } else if isTextElement(name) {
                     inText = false
                 } else if xml.localNameIs(name, "tabs") {
@@ -79,13 +88,12 @@ struct WordPartReader {
                 if inText, !open.isEmpty {
                     open[open.count - 1].append(mapped, isCDATA: cdata)
                 } else if !isBlank(mapped.bytes) {
-                    strayUnit(mapped, cdata: cdata)
+                    try strayUnit(mapped, cdata: cdata)
                 }
             case .comment, .processingInstruction:
                 break
             }
         }
-        return done.sorted { $0.order < $1.order }
     }
 
     private func isTextElement(_ name: Range<Int>) -> Bool {
@@ -94,8 +102,9 @@ struct WordPartReader {
     }
 
     /// Attribute units of one element (see the type's comment).
-    private func readAttributes(_ token: XMLTokenizer.Token, element: Range<Int>, counter: inout Int, order: Int,
-                                into units: inout [TextUnit]) throws {
+    private func attributeUnits(_ token: XMLTokenizer.Token, element: Range<Int>, counter: inout Int, order: Int) throws
+        -> [TextUnit] {
+        var units: [TextUnit] = []
         for a in token.attributes {
             let name = a.name
             var policy: TextUnit.Policy
@@ -115,6 +124,7 @@ struct WordPartReader {
             u.append(try XMLText.decode(xml.bytes, a.value))
             if !u.isBlank { units.append(u) }
         }
+        return units
     }
 
     private func isBlank(_ bytes: [UInt8]) -> Bool {

@@ -26,16 +26,16 @@ enum Charset: Equatable {
     /// its raw source.
     func toUTF8(_ text: MappedText) -> MappedText {
         if self == .utf8 { return text }
-        var out = MappedText()
+        var out = MappedText(tracking: text.tracksOffsets)
         out.bytes.reserveCapacity(text.bytes.count)
         for (i, b) in text.bytes.enumerated() {
-            let raw = text.rawOffsets[i]
+            let raw = text.tracksOffsets ? text.rawOffsets[i] : 0
             if b < 0x80 { out.append(CollectionOfOne(b), from: raw); continue }
             var scalar = UInt32(b)
             if self == .windows1252, b < 0xA0, Self.cp1252High[Int(b - 0x80)] != 0 { scalar = Self.cp1252High[Int(b - 0x80)] }
             out.append(Array(String(Character(Unicode.Scalar(scalar)!)).utf8), from: raw)
         }
-        out.finish(rawEnd: text.rawOffsets[text.bytes.count])
+        out.finish(rawEnd: text.tracksOffsets ? text.rawOffsets[text.bytes.count] : 0)
         return out
     }
 

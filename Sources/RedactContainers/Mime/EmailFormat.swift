@@ -159,7 +159,7 @@ private struct EmailRun {
         // An attachment, or any part that is not text, goes to the format its name claims (a
         // text part with a file name that no other format claims is read as text below).
         if !e.isText || e.filename != nil {
-            let decoded = e.encoding.decode(bytes, e.body).bytes
+            let decoded = e.encoding.decode(bytes, e.body, tracking: false).bytes
             try env.budget.spend(decoded.count, path: path, part: partLocator)
             let name = e.filename ?? "attachment"
             if let format = Nested.format(for: name, content: decoded, env: env), format.id != "text" || !e.isText {
@@ -171,10 +171,12 @@ private struct EmailRun {
             if !e.isText { return }  // binary no format reads: kept as it is
         }
         if e.encoding == .identity {
+            if charset == .utf8 { return storedSlice(e.body, field: partLocator) }
             storedAsIs(charset.toUTF8(XMLText.identity(bytes, e.body)), charset: charset, context: nil, field: partLocator)
             return
         }
-        let text = charset.toUTF8(e.encoding.decode(bytes, e.body))
+        // Offsets of a decoded part index its decoded text: no raw sources needed.
+        let text = charset.toUTF8(e.encoding.decode(bytes, e.body, tracking: false))
         let spans = env.finder.spans(in: text.bytes, context: nil)
         guard !spans.isEmpty else { return }
         let marked = Marking.marks(text.bytes, spans: spans, finder: env.finder, locator: partLocator, field: partLocator)
@@ -187,7 +189,24 @@ private struct EmailRun {
 
     /// Text outside any part (a preamble), stored as-is.
     private mutating func asIs(_ range: Range<Int>, charset: Charset, field: String) {
-        storedAsIs(XMLText.identity(bytes, range), charset: charset, context: nil, field: field)
+        storedSlice(range, field: field)
+    }
+
+    /// UTF-8 text stored as-is: scanned in place, its offsets those of the file.
+    private mutating func storedSlice(_ range: Range<Int>, field: String) {
+        guard !range.isEmpty else { return }
+        let found: [Marking.Marked] = bytes.withUnsafeBufferPointer { all in
+            let slice = UnsafeBufferPointer(rebasing: all[range])
+            let spans = env.finder.spans(in: slice, context: nil)
+            return Marking.marks(Array(slice), spans: spans, finder: env.finder, locator: nil, field: field)
+        }
+        for m in found {
+            var original = m.redaction.original
+            original.span.start += range.lowerBound
+            original.span.end += range.lowerBound
+            redactions.append(LocatedRedaction(original: original, outputStart: 0, outputEnd: 0, valueHMAC: m.redaction.valueHMAC))
+            edits.append(ByteEdit(range: original.span.start..<original.span.end, replacement: m.mark, redaction: redactions.count - 1))
+        }
     }
 
     /// Findings in text stored as-is: offsets into the file, marks written in the text's charset.

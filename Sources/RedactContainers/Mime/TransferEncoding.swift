@@ -15,11 +15,16 @@ enum TransferEncoding: Equatable {
         }
     }
 
-    func decode(_ raw: [UInt8], _ range: Range<Int>) -> MappedText {
+    /// The decoded bytes, with their raw sources when `tracking`.
+    func decode(_ raw: [UInt8], _ range: Range<Int>, tracking: Bool = true) -> MappedText {
         switch self {
-        case .identity: return XMLText.identity(raw, range)
-        case .quotedPrintable: return QuotedPrintable.decode(raw, range)
-        case .base64: return Base64.decode(raw, range)
+        case .identity:
+            if tracking { return XMLText.identity(raw, range) }
+            var m = MappedText(tracking: false)
+            m.bytes = Array(raw[range])
+            return m
+        case .quotedPrintable: return QuotedPrintable.decode(raw, range, tracking: tracking)
+        case .base64: return Base64.decode(raw, range, tracking: tracking)
         }
     }
 
@@ -35,8 +40,8 @@ enum TransferEncoding: Equatable {
 enum QuotedPrintable {
     /// Decodes `=XX` escapes and removes soft line breaks (`=` at a line end). A malformed `=`
     /// is kept as it is, as RFC 2045 advises.
-    static func decode(_ raw: [UInt8], _ range: Range<Int>) -> MappedText {
-        var out = MappedText()
+    static func decode(_ raw: [UInt8], _ range: Range<Int>, tracking: Bool = true) -> MappedText {
+        var out = MappedText(tracking: tracking)
         out.bytes.reserveCapacity(range.count)
         var i = range.lowerBound
         let end = range.upperBound
@@ -112,8 +117,8 @@ enum Base64 {
 
     /// Decodes, skipping line breaks and any byte outside the alphabet (RFC 2045 says to ignore
     /// them); stops at padding. Each decoded byte maps to the raw position of its quantum.
-    static func decode(_ raw: [UInt8], _ range: Range<Int>) -> MappedText {
-        var out = MappedText()
+    static func decode(_ raw: [UInt8], _ range: Range<Int>, tracking: Bool = true) -> MappedText {
+        var out = MappedText(tracking: tracking)
         out.bytes.reserveCapacity(range.count * 3 / 4)
         var quantum: UInt32 = 0
         var have = 0

@@ -5,7 +5,12 @@ struct MappedText {
     var bytes: [UInt8] = []
     /// `rawOffsets[i]` is the raw offset where the source of decoded byte `i` starts;
     /// `rawOffsets[bytes.count]` is the raw end. Several decoded bytes may share one source.
+    /// Empty when not tracked (a decoded part whose offsets are never mapped back: eight bytes
+    /// per byte saved).
     var rawOffsets: [Int] = []
+    var tracksOffsets = true
+
+    init(tracking: Bool = true) { tracksOffsets = tracking }
 
     /// The raw range of decoded range `r`, widened so a source that produced several decoded
     /// bytes (an entity, an escape) is cut whole, never in half.
@@ -21,11 +26,11 @@ struct MappedText {
     mutating func append<S: Sequence>(_ decoded: S, from raw: Int) where S.Element == UInt8 {
         for b in decoded {
             bytes.append(b)
-            rawOffsets.append(raw)
+            if tracksOffsets { rawOffsets.append(raw) }
         }
     }
 
-    mutating func finish(rawEnd: Int) { rawOffsets.append(rawEnd) }
+    mutating func finish(rawEnd: Int) { if tracksOffsets { rawOffsets.append(rawEnd) } }
 }
 
 enum XMLText {
