@@ -134,6 +134,27 @@ import Testing
         for (_, content) in try unzipAll(inner) { #expect(!content.contains("AB123456C")) }
     }
 
+    /// A finder that remembers the context labels it was given.
+    final class LabelRecorder: TextFinder, @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var labels: [String] = []
+        func spans(in text: UnsafeBufferPointer<UInt8>, context: FieldContext?) -> [TextSpan] {
+            lock.lock()
+            labels.append(context?.label ?? "-")
+            lock.unlock()
+            return []
+        }
+        func mark(for span: TextSpan, value: UnsafeBufferPointer<UInt8>) -> [UInt8] { [] }
+    }
+
+    @Test func propertiesAreReadWithTheirNamesAsContext() throws {
+        let recorder = LabelRecorder()
+        _ = try DocxFormat().scan(try DocxFixture.bytes(), path: "s.docx", in: testEnvironment(finder: recorder))
+        for label in ["CaseOfficer", "Subject", "title", "creator", "Manager", "descr", "Target"] {
+            #expect(recorder.labels.contains(label), "\(label)")
+        }
+    }
+
     @Test func notAWordDocument() throws {
         let zip = try makeZip([("a.txt", Array("hello".utf8))])
         #expect(throws: FormatError.self) { try DocxFormat().scan(zip, path: "x.docx", in: env) }

@@ -15,22 +15,30 @@ enum ValuePartReader {
     static func units(part: String, bytes: [UInt8], limits: FormatLimits) throws -> [TextUnit] {
         let xml = XMLTokenizer(bytes, limits: XMLTokenizer.Limits(maxDepth: limits.maxDepth))
         var stack: [String] = []
+        // The `name` attribute of each open element: a custom property's name ("DOB",
+        // "CaseOfficer") is the context its value is read with.
+        var names: [String?] = []
         var seen: [String: Int] = [:]
         var units: [TextUnit] = []
         try xml.forEachToken { token, _ in
             switch token.kind {
             case .startTag:
                 stack.append(String(decoding: bytes[xml.localName(token.content)], as: UTF8.self))
+                let name = try token.attributes.first { xml.nameIs($0.name, "name") }
+                    .map { String(decoding: try XMLText.decode(bytes, $0.value).bytes, as: UTF8.self) }
+                names.append(name)
             case .endTag:
                 _ = stack.popLast()
+                _ = names.popLast()
             case .text, .cdata:
                 let cdata = token.kind == .cdata
                 let mapped = cdata ? XMLText.identity(bytes, token.content) : try XMLText.decode(bytes, token.content)
                 let element = stack.last ?? ""
                 seen[element, default: 0] += 1
                 let k = seen[element]!
+                let label = names.last(where: { $0 != nil }).flatMap { $0 } ?? element
                 var u = TextUnit(locator: "\(part)#\(element)" + (k > 1 ? ":\(k)" : ""), field: "property:\(element)",
-                                 context: FieldContext(label: element, kind: "property"),
+                                 context: FieldContext(label: label, kind: "property"),
                                  policy: policy(part: part, element: element), order: units.count)
                 u.append(mapped, isCDATA: cdata)
                 if !u.isBlank { units.append(u) }

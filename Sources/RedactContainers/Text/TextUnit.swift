@@ -80,7 +80,7 @@ struct TextUnit {
             }
             return (redactions, edits)
         case .empty(let reportAs):
-            var reported = spans
+            var reported = spans.filter { $0.start >= 0 && $0.end <= text.count && $0.start < $0.end }
             if let reportAs {
                 reported = [TextSpan(start: 0, end: text.count, category: reportAs.category, rule: reportAs.rule)]
             }
