@@ -31,9 +31,19 @@ public struct FormatError: Error, CustomStringConvertible, Sendable, Hashable {
     public var description: String {
         var s = path
         if let part { s += "!" + part }
-        s += ": "
-        if let offset { s += "at byte \(offset): " }
-        return s + detail
+        return s + ": " + reason
+    }
+
+    /// The description without the path: `[part: ][at byte N: ]detail`.
+    public var message: String {
+        guard let part else { return reason }
+        return part + ": " + reason
+    }
+
+    /// `[at byte N: ]detail`.
+    public var reason: String {
+        guard let offset else { return detail }
+        return "at byte \(offset): " + detail
     }
 }
 

@@ -120,7 +120,7 @@ public struct DocumentApplier: Sendable {
 
     private func failure(_ error: Error, path: String) -> Applier.Failure {
         switch error {
-        case let e as FormatError: return Applier.Failure(path: e.path, cause: String(e.description.dropFirst(e.path.count + 2)))
+        case let e as FormatError: return Applier.Failure(path: e.part.map { e.path + "!" + $0 } ?? e.path, cause: e.reason)
         case let e as AtomicFile.Failure: return Applier.Failure(path: e.path, cause: e.cause)
         case let e as Applier.Failure: return e
         default: return Applier.Failure(path: path, cause: "\(error)")

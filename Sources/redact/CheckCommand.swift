@@ -42,12 +42,14 @@ struct CheckCommand: ParsableCommand {
         var errors = 0, withFindings = 0, clean = 0, skipped = 0, findings = 0
         var totals: [Category: Int] = [:]
 
-        func report(path: String, status: String, count: Int, counts: [Category: Int], detail: String?) {
+        // `extra`: more JSON members for a document (its format; an error's kind, part and offset).
+        func report(path: String, status: String, count: Int, counts: [Category: Int], detail: String?, extra: String = "") {
             switch format {
             case .jsonl:
                 let c = counts.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
                 var s = "{\"path\":\(jsonString(path)),\"status\":\"\(status)\",\"findings\":\(count),\"by_category\":{\(c)}"
                 if let detail { s += ",\"error\":\(jsonString(detail))" }
+                s += extra
                 out.line(s + "}")
             case .human:
                 switch status {
@@ -88,7 +90,7 @@ struct CheckCommand: ParsableCommand {
         } deliver: { _, scanned in
             let (item, sha256) = scanned
             // Text and documents alike: the input, its error, whether skipped, its counts.
-            var path: String, failure: String? = nil, binary = false, count = 0
+            var path: String, failure: String? = nil, binary = false, count = 0, extra = ""
             var counts: [Category: Int] = [:]
             switch item {
             case .text(let result):
@@ -102,27 +104,32 @@ struct CheckCommand: ParsableCommand {
                 for (rule, n) in result.ruleCounts.enumerated() where n > 0 { counts[engine.table[Int32(rule)].category, default: 0] += n }
             case .document(let result):
                 path = result.input.path
+                extra = ",\"format\":\(jsonString(result.format))"
+                if !result.locators.isEmpty { extra += ",\"locators\":[\(result.locators.map(jsonString).joined(separator: ","))]" }
                 if let e = result.error {
-                    failure = e.description
+                    failure = e.message
                     Stderr.line("redact: \(e)")
+                    extra += ",\"error_kind\":\(jsonString(e.kind.rawValue))"
+                    if let part = e.part { extra += ",\"part\":\(jsonString(part))" }
+                    if let offset = e.offset { extra += ",\"offset\":\(offset)" }
                 }
                 count = result.count
                 counts = result.counts
             }
             if let failure {
                 errors += 1
-                report(path: path, status: "error", count: 0, counts: [:], detail: failure)
+                report(path: path, status: "error", count: 0, counts: [:], detail: failure, extra: extra)
             } else if binary {
                 skipped += 1
                 report(path: path, status: "skipped", count: 0, counts: [:], detail: nil)
             } else if count == 0 {
                 clean += 1
-                report(path: path, status: "clean", count: 0, counts: [:], detail: nil)
+                report(path: path, status: "clean", count: 0, counts: [:], detail: nil, extra: extra)
             } else {
                 withFindings += 1
                 findings += count
                 for (c, n) in counts { totals[c, default: 0] += n }
-                report(path: path, status: "found", count: count, counts: counts, detail: nil)
+                report(path: path, status: "found", count: count, counts: counts, detail: nil, extra: extra)
                 if let gate, let sha256 {
                     do {
                         try gate.record(document: path, sha256: sha256,

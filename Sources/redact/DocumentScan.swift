@@ -10,6 +10,10 @@ struct DocumentScanResult {
     /// Kept findings (not when streamed out or only counted).
     var findings: [DocumentFinding] = []
     var counts: [Category: Int] = [:]
+    /// Distinct locators of the findings, in order (the pages, parts or members with findings),
+    /// at most `maxLocators`.
+    var locators: [String] = []
+    static let maxLocators = 100
     var count = 0
     var bytes = 0
     var error: FormatError? = nil
@@ -33,6 +37,9 @@ extension FormatOptions {
             result.bytes = try runner(chunkSize: chunkSize).scan(input, format: format, finder: finder, withText: withText, observer: observer) { f in
                 result.count += 1
                 result.counts[f.span.span.category, default: 0] += 1
+                if let l = f.span.locator, result.locators.count < DocumentScanResult.maxLocators, !result.locators.contains(l) {
+                    result.locators.append(l)
+                }
                 if let onFinding { onFinding(f) } else if keep { result.findings.append(f) }
             }
         } catch let e as FormatError {

@@ -90,6 +90,7 @@ import Testing
         let check = try CLI.run(["check", "--format", "jsonl", bad.path])
         #expect(check.status == 2)
         #expect(check.stdout.contains("\"status\":\"error\""))
+        #expect(check.stdout.contains("\"format\":\"json\",\"error_kind\":\"corrupt\",\"offset\":37"))
     }
 
     @Test func formatAsOverridesDetection() throws {
@@ -135,8 +136,9 @@ import Testing
         #expect(scan.status == 0, "\(scan.stderr)")
         #expect(scan.stdout.contains("\"category\":\"nhs_number\""))
         #expect(scan.stdout.contains("\"format\":\"pdf\",\"locator\":\"page:2\""))
-        let check = try CLI.run(["check", pdf.path])
+        let check = try CLI.run(["check", "--format", "jsonl", pdf.path])
         #expect(check.status == 1)
+        #expect(check.stdout.contains("\"format\":\"pdf\",\"locators\":[\"page:2\"]"))
         let out = dir.appendingPathComponent("out")
         let apply = try CLI.run(["apply", pdf.path, "--out", out.path])
         #expect(apply.status == 2)

@@ -15,16 +15,6 @@ struct SeededRandom: RandomNumberGenerator {
     }
 }
 
-/// A finder that finds every non-empty field whole and marks it with bytes that need quoting
-/// and escaping in both formats: after redaction, every field is a mark, so the output must
-/// still parse, with the same fields in the same places.
-struct EveryFieldFinder: TextFinder {
-    func spans(in text: UnsafeBufferPointer<UInt8>, context: FieldContext?) -> [TextSpan] {
-        text.isEmpty ? [] : [TextSpan(start: 0, end: text.count, category: .personName, rule: "fuzz.all")]
-    }
-    func mark(for span: TextSpan, value: UnsafeBufferPointer<UInt8>) -> [UInt8] { Array("[\",\n\\\u{1}é]".utf8) }
-}
-
 /// Seeded random-mutation fuzzing of the CSV and JSON parsers and format detection: every
 /// mutant either parses or gives a `FormatError` (never a crash, a hang or another error); a
 /// redacted copy parses again with the same fields; streaming in random blocks agrees with a
@@ -63,40 +53,8 @@ struct EveryFieldFinder: TextFinder {
 
     static let formats: [any StructuredFormat] = [CSVFormat.csv, CSVFormat.tsv, JSONFormat.json, JSONFormat.jsonLines]
 
-    /// Runs one input through every structured format; returns a failure description or nil.
     static func check(_ input: [UInt8], _ rng: inout SeededRandom) -> String? {
-        var limits = FormatLimits()
-        limits.maxDepth = 32
-        limits.maxFieldBytes = 4096
-        let env = FormatEnvironment(finder: EveryFieldFinder(), nested: DocumentFormats.standard, limits: limits)
-        _ = input.withUnsafeBufferPointer { DocumentFormats.standard.detect(path: "x", head: $0) }
-        for format in formats {
-            let spans: [LocatedSpan]
-            do { spans = try format.scan(input, path: "f", in: env) } catch is FormatError { continue } catch {
-                return "\(format.id): scan threw \(error)"
-            }
-            let redacted: RedactedDocument
-            do { redacted = try format.redact(input, path: "f", in: env) } catch {
-                return "\(format.id): scan passed but redact threw \(error)"
-            }
-            guard redacted.redactions.map(\.original) == spans else { return "\(format.id): redact found other spans than scan" }
-            for s in spans where !(0 <= s.span.start && s.span.start < s.span.end && s.span.end <= input.count) {
-                return "\(format.id): span \(s.span.start)..<\(s.span.end) outside the input"
-            }
-            // The copy parses again, with a mark in each field that had text.
-            let again: [LocatedSpan]
-            do { again = try format.scan(redacted.bytes, path: "f", in: env) } catch {
-                return "\(format.id): the redacted copy does not parse: \(error)"
-            }
-            if again.map(\.field) != spans.map(\.field) { return "\(format.id): fields moved: \(spans.map(\.field)) -> \(again.map(\.field))" }
-            // Streaming in random blocks agrees with one buffer.
-            let chunk = Int.random(in: 1...64, using: &rng)
-            guard let streamed = try? Support.stream(format, input, chunk: chunk, finder: EveryFieldFinder(), redact: true, limits: limits) else {
-                return "\(format.id): streaming in blocks of \(chunk) failed where one buffer passed"
-            }
-            if streamed.spans != spans || streamed.output != redacted.bytes { return "\(format.id): blocks of \(chunk) differ" }
-        }
-        return nil
+        FormatFuzzing.check(input, chunk: Int.random(in: 1...64, using: &rng))
     }
 
     @Test func mutantsParseOrFailCleanly() throws {

@@ -25,3 +25,66 @@ import Testing
         }
     }
 }
+
+@Suite struct NestedFormatTests {
+    @Test func plainTextMembersAreScannedAndRedactedInMemory() throws {
+        let text = "Call 07700 900123 or email j.okafor@example.org.".bytes
+        let env = Support.env()
+        let format = try #require(text.withUnsafeBufferPointer { DocumentFormats.standard.format(for: "notes.txt", head: $0) })
+        let spans = try format.scan(text, path: "notes.txt", in: env)
+        #expect(spans.map(\.span.category) == [.phoneNumber, .emailAddress])
+        let doc = try format.redact(text, path: "notes.txt", in: env)
+        #expect(doc.bytes.string == "Call [PHONE NUMBER] or email [EMAIL ADDRESS].")
+        #expect(doc.redactions.map { doc.bytes.slice($0.outputStart..<$0.outputEnd) } == ["[PHONE NUMBER]", "[EMAIL ADDRESS]"])
+        // Binary data with no format is left to the container.
+        let binary: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0, 0, 1]
+        #expect(binary.withUnsafeBufferPointer { DocumentFormats.standard.format(for: "x.png", head: $0) } == nil)
+        // A CSV member is read as CSV.
+        let csv = "Name\nAyodele Okafor\n".bytes
+        let member = try #require(csv.withUnsafeBufferPointer { DocumentFormats.standard.format(for: "bundle/a.csv", head: $0) })
+        #expect(try member.scan(csv, path: "a.csv", in: env).map(\.field) == ["row:2,col:1"])
+    }
+
+    @Test func limitsOfNestingPartsAndBudget() throws {
+        var limits = FormatLimits()
+        limits.maxNesting = 2
+        limits.maxPartBytes = 10
+        limits.maxTotalBytes = 100
+        let env = Support.env(limits: limits)
+        let once = try env.entering("member:a.zip", of: "x.zip")
+        let twice = try once.entering("member:b.zip", of: "x.zip")
+        #expect(twice.depth == 2)
+        #expect(throws: FormatError.self) { try twice.entering("member:c.zip", of: "x.zip") }
+        #expect(throws: FormatError.self) { try TextFormat().scan(Array(repeating: 0x41, count: 11), path: "t", in: env) }
+        try env.budget.spend(60, path: "x.zip", part: "member:a")
+        try once.budget.spend(40, path: "x.zip", part: "member:b")  // shared with nested environments
+        do {
+            try twice.budget.spend(1, path: "x.zip", part: "member:c")
+            Issue.record("no error")
+        } catch let e as FormatError {
+            #expect(e.kind == .limitExceeded && e.description == "x.zip!member:c: more than 100 decoded bytes in one input (--max-total-bytes)")
+        }
+    }
+
+    @Test func wholeValueAndLabelContextFromTheFinder() {
+        let finder = Support.finder()
+        // `Account` stands in for the context an account number needs; without it, no finding.
+        #expect(finder.spans(in: "66374958".bytes, context: FieldContext(label: "Account")).map(\.category) == [.bankAccount])
+        #expect(finder.spans(in: "66374958".bytes, context: nil).isEmpty)
+        #expect(finder.spans(in: "66374958".bytes, context: FieldContext(label: "accountNumber")).map(\.category) == [.bankAccount])
+        let whole = finder.spans(in: "  Bea Smith ".bytes, context: FieldContext(label: "Name", wholeValue: .personName, kind: "column"))
+        #expect(whole.map { "\($0.start)..<\($0.end) \($0.rule)" } == ["2..<11 column.person_name"])
+        #expect(finder.spans(in: "   ".bytes, context: FieldContext(wholeValue: .personName)).isEmpty)
+    }
+
+    @Test func csvEdgeInputs() throws {
+        let env = Support.env()
+        // Invalid UTF-8 in cells passes through; an empty file is an empty table.
+        let input: [UInt8] = Array("Notes\n".utf8) + [0xFF, 0xFE, 0x20] + Array("j.okafor@example.org\n".utf8)
+        let doc = try CSVFormat.csv.redact(input, path: "t", in: env)
+        #expect(Array(doc.bytes[6..<9]) == [0xFF, 0xFE, 0x20])
+        #expect(try CSVFormat.csv.scan([], path: "t", in: env).isEmpty)
+        #expect(try CSVFormat.csv.redact([], path: "t", in: env).bytes.isEmpty)
+        #expect(throws: FormatError.self) { try JSONFormat.json.scan([], path: "t", in: env) }
+    }
+}
