@@ -9,6 +9,10 @@
 #
 # Install LibreOffice on Debian with: apt-get install -y libreoffice-writer-nogui
 set -euo pipefail
+# Paths given are relative to where the script was started, not to the repository.
+args=()
+for arg in "$@"; do args+=("$(realpath -- "$arg")"); done
+set -- "${args[@]+"${args[@]}"}"
 cd "$(dirname "$0")/.."
 
 office=$(command -v libreoffice || command -v soffice || true)
