@@ -182,6 +182,33 @@ enum EmailFixture {
         #expect(spans.contains { $0.locator == "mime:2.1" && $0.span.category == .nino })
     }
 
+    @Test func htmlIsReadThroughItsText() throws {
+        let head = "Content-Type: text/html; charset=utf-8\r\n\r\n"
+        let html = "<p class=\"x\">Dear Mr&nbsp;<b>John</b> Smith,</p><p>NI AB1<span>23456C</span> &amp; a &lt; b</p>"
+        let m = Array((head + html).utf8)
+        let doc = try EmailFormat().redact(m, path: "m.eml", in: env)
+        #expect(doc.redactions.map(\.original.span.category) == [.personName, .nino])
+        // Stored as-is: the finding covers its bytes in the file, markup between included.
+        let name = try #require(doc.redactions.first)
+        #expect(name.original.locator == nil)
+        #expect(String(decoding: m[name.original.span.start..<name.original.span.end], as: UTF8.self) == "Mr&nbsp;<b>John</b> Smith")
+        #expect(String(decoding: doc.bytes[name.outputStart..<name.outputEnd], as: UTF8.self) == "[PERSON NAME]")
+        #expect(String(decoding: doc.bytes, as: UTF8.self)
+            == head + "<p class=\"x\">Dear [PERSON NAME]<b></b>,</p><p>NI [NINO]<span></span> &amp; a &lt; b</p>")
+        // Block tags separate words: two paragraphs do not make one name.
+        let split = Array((head + "<p>Mr John</p><p>Smith</p>").utf8)
+        #expect(try EmailFormat().scan(split, path: "m.eml", in: env).isEmpty)
+        // Encoded HTML: offsets into the decoded source, the part re-encoded.
+        let encoded = Array("Content-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8) + Base64.encode(Array(html.utf8))
+        let redacted = try EmailFormat().redact(encoded, path: "m.eml", in: env)
+        #expect(redacted.redactions.map(\.original.locator) == ["mime:1", "mime:1"])
+        #expect(redacted.redactions.first?.original.span.start == 18)
+        var p = MimeParser(redacted.bytes, limits: .default)
+        let root = try p.parse()
+        #expect(String(decoding: root.encoding.decode(redacted.bytes, root.body).bytes, as: UTF8.self)
+            == "<p class=\"x\">Dear [PERSON NAME]<b></b>,</p><p>NI [NINO]<span></span> &amp; a &lt; b</p>")
+    }
+
     @Test func singlePartBase64Message() throws {
         let m = Array("From: a@example.org\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
             + Base64.encode(Array("Patient 943 476 5919".utf8))

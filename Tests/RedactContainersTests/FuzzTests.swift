@@ -74,6 +74,11 @@ enum Mutator {
         var rng = SeededRandom(seed: 11 &+ seedShift)
         let small = try makeZip([("word/document.xml", Array(DocxFixture.story("document", "NI AB123456C").utf8))])
         let seed = EmailFixture.message(docx: small)
+        let html = Array("Content-Type: text/html; charset=utf-8\r\n\r\n<p class='a'>Dear Mr&nbsp;<b>John</b> Smith &#64; <!-- x --></p><br/>NI AB123456C &amp;".utf8)
+        for i in 0..<300 * scale {
+            let input = Mutator.mutate(html, &rng)
+            expectResultOrFormatError("html \(i)") { _ = try EmailFormat().redact(input, path: "m.eml", in: env) }
+        }
         for i in 0..<600 * scale {
             let input = Mutator.mutate(seed, &rng)
             expectResultOrFormatError("email \(i)") { _ = try EmailFormat().scan(input, path: "m.eml", in: env) }

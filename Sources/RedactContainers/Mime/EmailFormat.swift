@@ -170,13 +170,16 @@ private struct EmailRun {
             }
             if !e.isText { return }  // binary no format reads: kept as it is
         }
+        let isHTML = e.contentType == "text/html"
         if e.encoding == .identity {
+            if isHTML && charset == .utf8 { return htmlStoredAsIs(e.body, field: partLocator) }
             if charset == .utf8 { return storedSlice(e.body, field: partLocator) }
             storedAsIs(charset.toUTF8(XMLText.identity(bytes, e.body)), charset: charset, context: nil, field: partLocator)
             return
         }
         // Offsets of a decoded part index its decoded text: no raw sources needed.
         let text = charset.toUTF8(e.encoding.decode(bytes, e.body, tracking: false))
+        if isHTML { return htmlDecoded(text.bytes, like: e, charset: charset, locator: partLocator) }
         let spans = env.finder.spans(in: text.bytes, context: nil)
         guard !spans.isEmpty else { return }
         let marked = Marking.marks(text.bytes, spans: spans, finder: env.finder, locator: partLocator, field: partLocator)
@@ -185,6 +188,51 @@ private struct EmailRun {
         let redacted = ByteEdits.apply(
             marked.map { ByteEdit(range: $0.span.start..<$0.span.end, replacement: $0.mark) }, to: text.bytes)
         edits.append(ByteEdit(range: e.body, replacement: reencoded(charset.fromUTF8(redacted), like: e)))
+    }
+
+    // MARK: - HTML
+
+    /// An HTML part stored as-is in UTF-8: read through its text (see `HTMLText`), findings at
+    /// the file offsets they cover, marks written in place.
+    private mutating func htmlStoredAsIs(_ range: Range<Int>, field: String) {
+        let unit = HTMLText.unit(bytes, range, locator: field, field: field)
+        let (found, unitEdits) = unit.redact(finder: env.finder, escape: XMLText.escape)
+        let first = redactions.count
+        for r in found {
+            var original = r.original
+            let stored = unit.storedRange(r.original.span.start..<r.original.span.end) ?? range.lowerBound..<range.lowerBound
+            original.span.start = stored.lowerBound
+            original.span.end = stored.upperBound
+            original.locator = nil
+            redactions.append(LocatedRedaction(original: original, outputStart: 0, outputEnd: 0, valueHMAC: r.valueHMAC))
+        }
+        edits += unitEdits.map { e in
+            var e = e
+            e.redaction = e.redaction.map { first + $0 }
+            return e
+        }
+    }
+
+    /// A decoded HTML part: findings at offsets of its decoded source, the part re-encoded.
+    private mutating func htmlDecoded(_ html: [UInt8], like e: MimeEntity, charset: Charset, locator: String) {
+        let unit = HTMLText.unit(html, 0..<html.count, locator: locator, field: locator)
+        let (found, unitEdits) = unit.redact(finder: env.finder, escape: XMLText.escape)
+        guard !found.isEmpty else { return }
+        let (redacted, landed) = ByteEdits.applyTracking(unitEdits, to: html)
+        let output = Dictionary(landed, uniquingKeysWith: { a, _ in a })
+        for (k, r) in found.enumerated() {
+            var r = r
+            if let stored = unit.storedRange(r.original.span.start..<r.original.span.end) {
+                r.original.span.start = stored.lowerBound
+                r.original.span.end = stored.upperBound
+            }
+            if let out = output[k] {
+                r.outputStart = out.lowerBound
+                r.outputEnd = out.upperBound
+            }
+            redactions.append(r)
+        }
+        if write { edits.append(ByteEdit(range: e.body, replacement: reencoded(charset.fromUTF8(redacted), like: e))) }
     }
 
     /// Text outside any part (a preamble), stored as-is.

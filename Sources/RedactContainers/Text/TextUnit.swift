@@ -27,6 +27,8 @@ struct TextUnit {
     var field: String?
     var context: FieldContext?
     var policy: Policy = .redact
+    /// Markup pieces stand for a separator but are never removed (an HTML `<br>`).
+    var keepsMarkup = false
     /// Document order (the paragraph's number), for reporting in order.
     var order: Int
     private(set) var text: [UInt8] = []
@@ -52,6 +54,23 @@ struct TextUnit {
         text.append(character)
     }
 
+    /// The stored bytes a span of `text` covers: from where its first stored piece starts to
+    /// where its last ends (markup between them included).
+    func storedRange(_ span: Range<Int>) -> Range<Int>? {
+        var lo: Int?
+        var hi: Int?
+        for p in pieces {
+            guard let mapped = p.text else { continue }
+            let a = max(span.lowerBound, p.start), b = min(span.upperBound, p.start + p.count)
+            guard a < b else { continue }
+            let raw = mapped.rawRange((a - p.start)..<(b - p.start))
+            if lo == nil { lo = raw.lowerBound }
+            hi = raw.upperBound
+        }
+        guard let lo, let hi else { return nil }
+        return lo..<hi
+    }
+
     var isBlank: Bool { !text.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } }
 
     /// The unit's findings as redactions (offsets into `text`, output offsets into the unit's
@@ -71,9 +90,11 @@ struct TextUnit {
                 for cut in PieceSpans.cuts(for: m.span.start..<m.span.end, mark: m.mark, pieces: layout) {
                     let piece = pieces[cut.piece]
                     if let mapped = piece.text {
+                        // The edit that writes the mark is tagged with its redaction's index.
+                        let tag = cut.replacement.isEmpty ? nil : redactions.count - 1
                         edits.append(ByteEdit(range: mapped.rawRange(cut.range),
-                                              replacement: piece.isCDATA ? cut.replacement : escape(cut.replacement)))
-                    } else {
+                                              replacement: piece.isCDATA ? cut.replacement : escape(cut.replacement), redaction: tag))
+                    } else if !keepsMarkup {
                         edits.append(ByteEdit(range: piece.element, replacement: []))
                     }
                 }
