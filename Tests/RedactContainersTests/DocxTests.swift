@@ -155,6 +155,16 @@ import Testing
         }
     }
 
+    @Test func percentEscapedHyperlinkTargets() throws {
+        var members = DocxFixture.members
+        members[3].1 = Array(String(decoding: members[3].1, as: UTF8.self)
+            .replacingOccurrences(of: "mailto:john.smith@example.com", with: "https://example.org/?who=Mr%20John%20Smith&amp;x=1").utf8)
+        let doc = try DocxFormat().redact(try makeZip(members), path: "s.docx", in: env)
+        #expect(doc.redactions.contains { $0.original.locator == "word/_rels/document.xml.rels#r1" && $0.original.span.category == .personName })
+        let rels = String(decoding: try #require(try unzipAll(doc.bytes).first { $0.0 == "word/_rels/document.xml.rels" }?.1), as: UTF8.self)
+        #expect(rels.contains(#"Target="https://example.org/?who=[PERSON NAME]&amp;x=1""#))
+    }
+
     @Test func notAWordDocument() throws {
         let zip = try makeZip([("a.txt", Array("hello".utf8))])
         #expect(throws: FormatError.self) { try DocxFormat().scan(zip, path: "x.docx", in: env) }

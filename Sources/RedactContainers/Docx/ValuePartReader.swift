@@ -66,6 +66,26 @@ enum ValuePartReader {
     }
 }
 
+/// `text` with `%XX` escapes decoded, each decoded byte still mapped to its stored source.
+func percentDecoded(_ text: MappedText) -> MappedText {
+    guard text.bytes.contains(UInt8(ascii: "%")) else { return text }
+    var out = MappedText()
+    var i = 0
+    let b = text.bytes
+    while i < b.count {
+        if b[i] == UInt8(ascii: "%"), i + 2 < b.count,
+           let v = UInt8(String(decoding: b[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+            out.append(CollectionOfOne(v), from: text.rawOffsets[i])
+            i += 3
+        } else {
+            out.append(CollectionOfOne(b[i]), from: text.rawOffsets[i])
+            i += 1
+        }
+    }
+    out.finish(rawEnd: text.rawOffsets[b.count])
+    return out
+}
+
 /// Reads a relationships part (`word/_rels/document.xml.rels`...): the `Target` of every
 /// external relationship (a hyperlink's `mailto:` or URL) is a text unit, scanned and redacted.
 /// Internal targets name parts of the package and are left alone.
@@ -81,7 +101,8 @@ enum RelationshipsReader {
             guard external, let target = token.attributes.first(where: { xml.nameIs($0.name, "Target") }) else { return }
             var u = TextUnit(locator: "\(part)#r\(units.count + 1)", field: "relationship:Target",
                              context: FieldContext(label: "Target", kind: "attribute"), order: units.count)
-            u.append(try XMLText.decode(bytes, target.value))
+            // A URL may hide a value behind percent-escapes (`john%40example.com`).
+            u.append(percentDecoded(try XMLText.decode(bytes, target.value)))
             if !u.isBlank { units.append(u) }
         }
         return units
