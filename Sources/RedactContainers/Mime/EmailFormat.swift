@@ -2,7 +2,8 @@ import RedactCore
 
 /// Email messages (`.eml`, RFC 5322 with MIME, RFC 2045-2047): header fields (names and
 /// addresses in From, To, Cc, Reply-To, Subject and the rest, encoded-words decoded), every
-/// text part after quoted-printable or base64 decoding and charset conversion, multiparts at
+/// text part after quoted-printable or base64 decoding and charset conversion (HTML through its
+/// text, see `HTMLText`), multiparts at
 /// any depth up to the limit, attached messages, and attachments handed to their format (a
 /// DOCX, a zip, a CSV). The output is the same message with the same structure, boundaries
 /// and headers; a redacted part is re-encoded in its original transfer encoding and charset.
