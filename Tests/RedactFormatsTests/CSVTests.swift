@@ -150,3 +150,21 @@ func parseCSV(_ bytes: [UInt8], delimiter: UInt8 = 0x2C) -> [[String]]? {
         #expect(result.spans.first.map { input.slice($0.span.start..<$0.span.end) } == "j.okafor@example.org")
     }
 }
+
+@Suite struct CSVDialectTests {
+    /// With the real styles, a redacted copy sniffs the same delimiter as its original, so it
+    /// reads back as the same table.
+    @Test(arguments: [RedactionStyle.label, .mask, .block, .pseudonym])
+    func redactedCopiesKeepTheirDelimiter(_ style: RedactionStyle) throws {
+        for document in ["Name;DOB;Notes\nAyodele Okafor;12/03/1984;\"a; b, c\"\n", "Name|Email\n\"Okafor, A\"|j.okafor@example.org\n",
+                         "Name,Notes\nAyodele Okafor,x;y;z|w\n", "Surname\tFirst\nOkafor\tAyodele\n"] {
+            let bytes = document.bytes
+            let finder = EngineTextFinder(engine: Support.engine, replacer: Replacer(style: style, key: Array("k".utf8)))
+            let copy = try CSVFormat.csv.redact(bytes, path: "t", in: Support.env(finder))
+            #expect(copy.bytes.withUnsafeBufferPointer { CSVParser.sniff($0) } == bytes.withUnsafeBufferPointer { CSVParser.sniff($0) })
+            let fields = try CSVFormat.csv.scan(bytes, path: "t", in: Support.env(FormatFuzzing.EveryFieldFinder())).map(\.field)
+            let again = try CSVFormat.csv.scan(copy.bytes, path: "t", in: Support.env(FormatFuzzing.EveryFieldFinder())).map(\.field)
+            #expect(fields == again, "\(style) \(document.debugDescription)")
+        }
+    }
+}
