@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // PCRE2, the system C library (8-bit code units), behind a shim header.
@@ -47,6 +48,10 @@ let package = Package(
         // the per-finding policy. Its own target (RedactCore only) because the applier, the
         // log's readers and the CLI all use profiles, and none of them should own them.
         .target(name: "RedactProfiles", dependencies: ["RedactCore"]),
+        // Container formats: DOCX, email (MIME) and zip bundles, read and rewritten with bounded memory.
+        .target(name: "RedactContainers", dependencies: [
+            "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Document formats (CSV/TSV, JSON, JSON Lines, PDF pre-screen) and the format registry;
         // the format protocol itself is in RedactCore so container formats need only RedactCore.
         .target(name: "RedactFormats", dependencies: [
@@ -73,7 +78,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactContainers", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
             "RedactQA",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -96,6 +101,9 @@ let package = Package(
         .testTarget(name: "RedactProfilesTests", dependencies: ["RedactProfiles", "RedactCore"]),
         .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
+        .testTarget(name: "RedactContainersTests", dependencies: [
+            "RedactContainers", "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "RedactLogTests", dependencies: [
             "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -103,7 +111,7 @@ let package = Package(
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactQATests", dependencies: ["RedactQA", "RedactApply", "RedactScan", "RedactLog"]),
-        .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
+        .testTarget(name: "CLITests", dependencies: ["RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedactContainers
 import RedactCore
 import RedactFormats
 
@@ -7,7 +8,7 @@ import RedactFormats
 struct FormatOptions: ParsableArguments {
     /// The registry of formats. Registration point: formats of other targets are added here
     /// (`DocumentFormats.standard.adding([...])`; containers go first, they know their magic bytes).
-    static let registry = DocumentFormats.standard
+    static let registry = DocumentFormats.standard.adding([DocxFormat(), EmailFormat(), ZipBundleFormat()])
 
     @Option(help: ArgumentHelp("Read every input as this format instead of detecting it: \(registry.ids.joined(separator: ", ")) (text: no format handling).", valueName: "FMT"))
     var formatAs: String?
