@@ -162,11 +162,15 @@ struct ApplyCommand: ParsableCommand {
                 let finder = EngineTextFinder(engine: engine, replacer: replacer, valueKey: valueKey,
                                               pool: engine === factory.shared ? pool : nil)
                 var applier = DocumentApplier(runner: runner, finder: finder, toolVersion: RedactCommand.version, overwrite: force)
-                let decide = ShareCheck.decider(policy, path: job.input.path)
+                let path = job.input.path
+                // The locator goes with the offsets: a --keep span (file offsets) never covers a
+                // finding inside a container's part.
                 applier.judge = { located in
                     let s = located.span
-                    let d = decide(SpanFacts(category: s.category.rawValue, rule: s.rule, role: s.role, start: s.start, end: s.end))
-                    return SpanVerdict(redact: d.redact, justification: d.justification)
+                    let d = policy.decide(path: path, category: s.category.rawValue, rule: s.rule,
+                                          role: s.role.flatMap(PartyRole.init(rawValue:)), start: s.start, end: s.end,
+                                          locator: located.locator)
+                    return SpanVerdict(redact: d.redacted, justification: d.justification)
                 }
                 if mayHold {
                     let heldPath = (holdRoot as NSString).appendingPathComponent(job.name)

@@ -38,7 +38,7 @@ struct ProfileFilter {
     func reported(_ f: DocumentFinding, path: String) -> Bool {
         let s = f.span.span
         return policy.decide(path: path, category: s.category.rawValue, rule: s.rule, role: s.role.flatMap(PartyRole.init(rawValue:)),
-                             start: s.start, end: s.end).redacted
+                             start: s.start, end: s.end, locator: f.span.locator).redacted
     }
 
     /// Per-category counts of the reported findings.

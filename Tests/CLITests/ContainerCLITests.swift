@@ -94,4 +94,69 @@ import ZIPFoundation
         let broken = try CLI.run(["check", "broken.docx"], cwd: dir)
         #expect(broken.status == 2 && broken.stdout.contains("broken.docx: ERROR"), "\(broken.stdout)\(broken.stderr)")
     }
+
+    // MARK: - Sharing profiles in containers
+
+    /// A statement whose party list names a defendant and a witness; the defendant's name is
+    /// split over two runs (the second bold).
+    static func partiesDocx() throws -> Data {
+        try zip([
+            ("[Content_Types].xml", #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#),
+            ("_rels/.rels", #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#),
+            ("word/document.xml", #"<?xml version="1.0"?><w:document \#(w)><w:body><w:p><w:r><w:t xml:space="preserve">The defendant is Mr Brian</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> Stokes.</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Witness: Ayodele Okafor, mobile 07700 900123.</w:t></w:r></w:p></w:body></w:document>"#),
+        ])
+    }
+
+    @Test func defenceCopyOfADocxKeepsTheDefendantAndRedactsTheWitness() throws {
+        let dir = try CLI.tempDir()
+        try Self.partiesDocx().write(to: dir.appendingPathComponent("statement.docx"))
+        try Data("Ayodele Okafor\twitness\nBrian Stokes\tdefendant\n".utf8).write(to: dir.appendingPathComponent("parties.txt"))
+        let r = try CLI.run(["apply", "statement.docx", "--out", "out", "--names", "parties.txt", "--recipient", "defence"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        for v in ["Okafor", "Stokes", "07700"] { #expect(!r.stdout.contains(v) && !r.stderr.contains(v)) }
+        let out = dir.appendingPathComponent("out")
+        let members = try Self.unzip(Data(contentsOf: out.appendingPathComponent("statement.docx")))
+        let body = String(decoding: try #require(members.first { $0.0 == "word/document.xml" }?.1), as: UTF8.self)
+        // The defendant's name stays as stored, over both runs; the witness's and the phone go.
+        #expect(body.contains(#"<w:t xml:space="preserve">The defendant is Mr Brian</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> Stokes.</w:t>"#), "\(body)")
+        #expect(!body.contains("Ayodele") && !body.contains("Okafor") && !body.contains("07700"))
+        #expect(body.contains("Witness: [PERSON NAME], mobile [PHONE NUMBER]."))
+
+        let data = try Data(contentsOf: out.appendingPathComponent("statement.docx.manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entries = try #require(manifest["redactions"] as? [[String: Any]])
+        #expect(entries.count == 3)
+        let kept = entries.filter { $0["style"] as? String == "keep" }
+        #expect(kept.count == 1)
+        #expect(kept.first?["role"] as? String == "defendant" && kept.first?["justification"] as? String == "required-for-case")
+        #expect(kept.first?["locator"] as? String == "word/document.xml#p1")
+        let witness = entries.first { $0["role"] as? String == "witness" }
+        #expect(witness?["style"] as? String == "label" && witness?["justification"] as? String == "third-party-data")
+        #expect(entries.allSatisfy { ($0["justification"] as? String)?.isEmpty == false }, "every entry justified")
+        // Kept findings are not counted as redactions.
+        #expect((manifest["counts"] as? [String: Int])?["person_name"] == 1)
+        let schedule = try String(contentsOf: out.appendingPathComponent("statement.docx.schedule.csv"), encoding: .utf8)
+        #expect(schedule.hasPrefix("item,"))
+        for v in ["Okafor", "Stokes", "07700"] { #expect(!schedule.contains(v)) }
+    }
+
+    @Test func defenceCopyOfPlainTextPassesQAWithTheKeptSpanUnchanged() throws {
+        let dir = try CLI.tempDir()
+        try Data("Name: Ayodele Okafor. The defendant is Mr Brian Stokes.\nmobile 07700 900123.\n".utf8)
+            .write(to: dir.appendingPathComponent("doc.txt"))
+        try Data("Ayodele Okafor\twitness\nBrian Stokes\tdefendant\n".utf8).write(to: dir.appendingPathComponent("parties.txt"))
+        let r = try CLI.run(["apply", "doc.txt", "--out", "out", "--names", "parties.txt", "--recipient", "defence"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let copy = try String(contentsOf: dir.appendingPathComponent("out/doc.txt"), encoding: .utf8)
+        #expect(copy == "Name: [PERSON NAME]. The defendant is Mr Brian Stokes.\nmobile [PHONE NUMBER].\n")
+        let qa = try CLI.run(["qa", "doc.txt", "out/doc.txt", "--names", "parties.txt", "--format", "json"], cwd: dir)
+        #expect(qa.status == 0, "\(qa.stdout)\(qa.stderr)")
+        let object = try JSONSerialization.jsonObject(with: qa.stdoutBytes) as? [String: Any]
+        #expect(object?["result"] as? String == "pass")
+        // A kept span that no longer equals the original fails the check: the test can fail.
+        try Data(copy.replacingOccurrences(of: "Brian Stokes", with: "Brian Stoke_").utf8)
+            .write(to: dir.appendingPathComponent("out/doc.txt"))
+        let tampered = try CLI.run(["qa", "doc.txt", "out/doc.txt", "--names", "parties.txt"], cwd: dir)
+        #expect(tampered.status == 1 && tampered.stdout.contains("kept-changed"), "\(tampered.stdout)")
+    }
 }

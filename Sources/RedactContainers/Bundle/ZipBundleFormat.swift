@@ -59,7 +59,7 @@ public struct ZipBundleFormat: DocumentFormat {
             // Member names may hold names of people: errors say which member by number.
             let errorName = "member #\(index + 1)"
             try withFormatErrors(path: path, part: errorName) {
-                let (name, nameFindings) = names.redacted(member.name, finder: env.finder)
+                let (name, nameFindings) = names.redacted(member.name, finder: env.finder, judge: env.judge)
                 redactions += nameFindings
                 if member.isDirectory {
                     try writer?.add(member, content: [], name: name)
@@ -85,17 +85,29 @@ struct MemberNames {
     private var used = Set<String>()
 
     /// The output name of a member, and the findings in its name (offsets into the original
-    /// name; output offsets into the output name; locator `member:<output name>`).
-    mutating func redacted(_ name: String, finder: any TextFinder) -> (String, [LocatedRedaction]) {
+    /// name; output offsets into the output name; locator `member:<output name>`). `judge` is
+    /// asked with the locator `member:<name as stored>` (the output name is not known yet); a
+    /// kept finding stays in the name.
+    mutating func redacted(_ name: String, finder: any TextFinder, judge: SpanJudge? = nil) -> (String, [LocatedRedaction]) {
         let bytes = Array(name.utf8)
         let spans = finder.spans(in: bytes, context: FieldContext(label: "file name", kind: "name"))
         guard !spans.isEmpty else { return (unique(name), []) }
-        let marked = Marking.marks(bytes, spans: spans, finder: finder, locator: nil, field: "member-name")
-        var out = String(decoding: ByteEdits.apply(marked.map { ByteEdit(range: $0.span.start..<$0.span.end, replacement: $0.mark) },
+        let marked = Marking.marks(bytes, spans: spans, finder: finder, locator: nil, field: "member-name",
+                                   judge: remapped(judge) { s in
+                                       var s = s
+                                       s.locator = "member:" + name
+                                       return s
+                                   })
+        var out = name
+        // Only a name that lost a value is rewritten: one whose findings were all kept stays as stored.
+        if marked.contains(where: { !$0.redaction.kept }) {
+            out = String(decoding: ByteEdits.apply(marked.filter { !$0.redaction.kept }
+                                                       .map { ByteEdit(range: $0.span.start..<$0.span.end, replacement: $0.mark) },
                                                    to: bytes), as: UTF8.self)
-        // A mark must not climb out of the archive or hide a path separator's meaning.
-        out = out.replacingOccurrences(of: "..", with: "__").replacingOccurrences(of: "\\", with: "_")
-        if out.hasPrefix("/") { out = "_" + out.dropFirst() }
+            // A mark must not climb out of the archive or hide a path separator's meaning.
+            out = out.replacingOccurrences(of: "..", with: "__").replacingOccurrences(of: "\\", with: "_")
+            if out.hasPrefix("/") { out = "_" + out.dropFirst() }
+        }
         let final = unique(out)
         return (final, marked.map { m in
             var r = m.redaction

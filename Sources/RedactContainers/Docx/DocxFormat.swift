@@ -71,7 +71,8 @@ public struct DocxFormat: DocumentFormat {
         // Redactions with their unit's document order: Word parts hand units over as they close.
         var found: [(order: Int, redactions: [LocatedRedaction])] = []
         func take(_ unit: TextUnit) {
-            let (r, e) = unit.redact(finder: env.finder, escape: XMLText.escape)
+            // The judge sees what is reported: the unit's locator, offsets into its text.
+            let (r, e) = unit.redact(finder: env.finder, escape: XMLText.escape, judge: env.judge)
             if !r.isEmpty { found.append((unit.order, r)) }
             edits += e
         }

@@ -122,11 +122,13 @@ private struct EmailRun {
             }
         }
         guard !spans.isEmpty else { return }
-        let marked = Marking.marks(value.text, spans: spans, finder: env.finder, locator: locator, field: name)
+        let marked = Marking.marks(value.text, spans: spans, finder: env.finder, locator: locator, field: name, judge: env.judge)
         let layout = value.segments.map { PieceSpans.Piece(start: $0.start, count: $0.text.bytes.count, holdsText: true) }
         var wordCuts: [Int: [PieceSpans.Cut]] = [:]
         for m in marked {
             redactions.append(m.redaction)
+            // A kept value is not cut: its encoded-word is rewritten only if another value in it is.
+            if m.redaction.kept { continue }
             for cut in PieceSpans.cuts(for: m.span.start..<m.span.end, mark: m.mark, pieces: layout) {
                 let segment = value.segments[cut.piece]
                 if segment.encodedWord != nil {
@@ -166,7 +168,10 @@ private struct EmailRun {
             if let format = Nested.format(for: name, content: decoded, env: env), format.id != "text" || !e.isText {
                 let (found, rewritten) = try Nested.run(format, decoded, locator: partLocator, path: path, env: env, write: write)
                 redactions += found
-                if write && !found.isEmpty { edits.append(ByteEdit(range: e.body, replacement: reencoded(rewritten, like: e))) }
+                // Rewritten only when something in it was redacted: kept findings leave it as stored.
+                if write && found.contains(where: { !$0.kept }) {
+                    edits.append(ByteEdit(range: e.body, replacement: reencoded(rewritten, like: e)))
+                }
                 return
             }
             if !e.isText { return }  // binary no format reads: kept as it is
@@ -180,14 +185,19 @@ private struct EmailRun {
         }
         // Offsets of a decoded part index its decoded text: no raw sources needed.
         let text = charset.toUTF8(e.encoding.decode(bytes, e.body, tracking: false))
+        // Decoded bytes count against the input's budget, as attachments' and members' do.
+        try env.budget.spend(text.bytes.count, path: path, part: partLocator)
         if isHTML { return htmlDecoded(text.bytes, like: e, charset: charset, locator: partLocator) }
         let spans = env.finder.spans(in: text.bytes, context: nil)
         guard !spans.isEmpty else { return }
-        let marked = Marking.marks(text.bytes, spans: spans, finder: env.finder, locator: partLocator, field: partLocator)
+        let marked = Marking.marks(text.bytes, spans: spans, finder: env.finder, locator: partLocator, field: partLocator,
+                                   judge: env.judge)
         redactions += marked.map(\.redaction)
-        guard write else { return }
+        // A part whose findings were all kept is left as stored (not re-encoded).
+        let cut = marked.filter { !$0.redaction.kept }
+        guard write, !cut.isEmpty else { return }
         let redacted = ByteEdits.apply(
-            marked.map { ByteEdit(range: $0.span.start..<$0.span.end, replacement: $0.mark) }, to: text.bytes)
+            cut.map { ByteEdit(range: $0.span.start..<$0.span.end, replacement: $0.mark) }, to: text.bytes)
         edits.append(ByteEdit(range: e.body, replacement: reencoded(charset.fromUTF8(redacted), like: e)))
     }
 
@@ -197,15 +207,24 @@ private struct EmailRun {
     /// the file offsets they cover, marks written in place.
     private mutating func htmlStoredAsIs(_ range: Range<Int>, field: String) {
         let unit = HTMLText.unit(bytes, range, locator: field, field: field)
-        let (found, unitEdits) = unit.redact(finder: env.finder, escape: XMLText.escape)
+        // Reported (and judged) at the file offsets the finding's stored bytes cover, no locator.
+        func located(_ s: LocatedSpan) -> LocatedSpan {
+            var s = s
+            let stored = unit.storedRange(s.span.start..<s.span.end) ?? range.lowerBound..<range.lowerBound
+            s.span.start = stored.lowerBound
+            s.span.end = stored.upperBound
+            s.locator = nil
+            return s
+        }
+        let (found, unitEdits) = unit.redact(finder: env.finder, escape: XMLText.escape, judge: remapped(env.judge, located),
+                                             stored: bytes)
         let first = redactions.count
         for r in found {
-            var original = r.original
-            let stored = unit.storedRange(r.original.span.start..<r.original.span.end) ?? range.lowerBound..<range.lowerBound
-            original.span.start = stored.lowerBound
-            original.span.end = stored.upperBound
-            original.locator = nil
-            redactions.append(LocatedRedaction(original: original, outputStart: 0, outputEnd: 0, valueHMAC: r.valueHMAC))
+            var r = r
+            r.original = located(r.original)
+            r.outputStart = 0
+            r.outputEnd = 0
+            redactions.append(r)
         }
         edits += unitEdits.map { e in
             var e = e
@@ -217,7 +236,16 @@ private struct EmailRun {
     /// A decoded HTML part: findings at offsets of its decoded source, the part re-encoded.
     private mutating func htmlDecoded(_ html: [UInt8], like e: MimeEntity, charset: Charset, locator: String) {
         let unit = HTMLText.unit(html, 0..<html.count, locator: locator, field: locator)
-        let (found, unitEdits) = unit.redact(finder: env.finder, escape: XMLText.escape)
+        // Judged at the offsets reported: those of the decoded source the finding covers.
+        let judge = remapped(env.judge) { s in
+            var s = s
+            if let stored = unit.storedRange(s.span.start..<s.span.end) {
+                s.span.start = stored.lowerBound
+                s.span.end = stored.upperBound
+            }
+            return s
+        }
+        let (found, unitEdits) = unit.redact(finder: env.finder, escape: XMLText.escape, judge: judge, stored: html)
         guard !found.isEmpty else { return }
         let (redacted, landed) = ByteEdits.applyTracking(unitEdits, to: html)
         let output = Dictionary(landed, uniquingKeysWith: { a, _ in a })
@@ -233,7 +261,10 @@ private struct EmailRun {
             }
             redactions.append(r)
         }
-        if write { edits.append(ByteEdit(range: e.body, replacement: reencoded(charset.fromUTF8(redacted), like: e))) }
+        // A part whose findings were all kept is left as stored (not re-encoded).
+        if write && found.contains(where: { !$0.kept }) {
+            edits.append(ByteEdit(range: e.body, replacement: reencoded(charset.fromUTF8(redacted), like: e)))
+        }
     }
 
     /// Text outside any part (a preamble), stored as-is.
@@ -247,14 +278,26 @@ private struct EmailRun {
         let found: [Marking.Marked] = bytes.withUnsafeBufferPointer { all in
             let slice = UnsafeBufferPointer(rebasing: all[range])
             let spans = env.finder.spans(in: slice, context: nil)
-            return Marking.marks(Array(slice), spans: spans, finder: env.finder, locator: nil, field: field)
+            // Judged at the file offsets reported.
+            let judge = remapped(env.judge) { s in
+                var s = s
+                s.span.start += range.lowerBound
+                s.span.end += range.lowerBound
+                return s
+            }
+            return Marking.marks(Array(slice), spans: spans, finder: env.finder, locator: nil, field: field, judge: judge)
         }
         for m in found {
-            var original = m.redaction.original
-            original.span.start += range.lowerBound
-            original.span.end += range.lowerBound
-            redactions.append(LocatedRedaction(original: original, outputStart: 0, outputEnd: 0, valueHMAC: m.redaction.valueHMAC))
-            edits.append(ByteEdit(range: original.span.start..<original.span.end, replacement: m.mark, redaction: redactions.count - 1))
+            var r = m.redaction
+            r.original.span.start += range.lowerBound
+            r.original.span.end += range.lowerBound
+            r.outputStart = 0
+            r.outputEnd = 0
+            redactions.append(r)
+            // A kept value's edit writes its own bytes back, only so its output range is tracked.
+            let stored = r.original.span.start..<r.original.span.end
+            edits.append(ByteEdit(range: stored, replacement: r.kept ? Array(bytes[stored]) : m.mark,
+                                  redaction: redactions.count - 1, keeps: r.kept))
         }
     }
 
@@ -265,13 +308,26 @@ private struct EmailRun {
         let spans = env.finder.spans(in: text.bytes, context: context).filter { span in
             protected.map { !text.rawRange(span.start..<span.end).overlaps($0) } ?? true
         }
-        for m in Marking.marks(text.bytes, spans: spans, finder: env.finder, locator: nil, field: field) {
+        // Judged at the file offsets reported.
+        let judge = remapped(env.judge) { s in
+            var s = s
+            let raw = text.rawRange(s.span.start..<s.span.end)
+            s.span.start = raw.lowerBound
+            s.span.end = raw.upperBound
+            return s
+        }
+        for m in Marking.marks(text.bytes, spans: spans, finder: env.finder, locator: nil, field: field, judge: judge) {
             let raw = text.rawRange(m.span.start..<m.span.end)
-            var original = m.redaction.original
-            original.span.start = raw.lowerBound
-            original.span.end = raw.upperBound
-            redactions.append(LocatedRedaction(original: original, outputStart: 0, outputEnd: 0, valueHMAC: m.redaction.valueHMAC))
-            edits.append(ByteEdit(range: raw, replacement: charset.fromUTF8(m.mark), redaction: redactions.count - 1))
+            var r = m.redaction
+            r.original.span.start = raw.lowerBound
+            r.original.span.end = raw.upperBound
+            r.outputStart = 0
+            r.outputEnd = 0
+            redactions.append(r)
+            // A kept value's edit writes its stored bytes back (folds and charset as they were),
+            // only so its output range is tracked.
+            edits.append(ByteEdit(range: raw, replacement: r.kept ? Array(bytes[raw]) : charset.fromUTF8(m.mark),
+                                  redaction: redactions.count - 1, keeps: r.kept))
         }
     }
 

@@ -4,6 +4,9 @@ struct ByteEdit: Equatable {
     var replacement: [UInt8]
     /// The redaction whose mark this writes, when its output range is wanted back.
     var redaction: Int? = nil
+    /// Writes back the stored bytes of a finding a judge kept (only so its output range is
+    /// tracked): never wins over a redaction it overlaps.
+    var keeps = false
 }
 
 enum ByteEdits {
@@ -52,7 +55,14 @@ enum ByteEdits {
             if var last = merged.last, e.range.lowerBound < last.range.upperBound
                 || (e.range.isEmpty && e.range.lowerBound == last.range.upperBound && last.range.isEmpty) {
                 last.range = last.range.lowerBound..<max(last.range.upperBound, e.range.upperBound)
-                if last.replacement.isEmpty { last.replacement = e.replacement }
+                if last.keeps && !e.keeps {
+                    // A kept value's bytes must never stand in for a mark over the wider cut.
+                    last.replacement = e.replacement
+                    last.redaction = e.redaction
+                    last.keeps = false
+                } else if last.replacement.isEmpty {
+                    last.replacement = e.replacement
+                }
                 merged[merged.count - 1] = last
             } else {
                 merged.append(e)

@@ -12,7 +12,16 @@ enum Nested {
     /// errors (`member #3`) where its locator could hold personal data (a file name).
     static func run(_ format: any DocumentFormat, _ content: [UInt8], locator: String, errorName: String? = nil, path: String,
                     env: FormatEnvironment, write: Bool) throws -> ([LocatedRedaction], [UInt8]) {
-        let inner = try env.entering(errorName ?? locator, of: path)
+        var inner = try env.entering(errorName ?? locator, of: path)
+        // The member's format asks with its own locators: the judge sees the whole locator
+        // (`member:x.docx!word/document.xml#p1`), as the manifest will.
+        if let judge = env.judge {
+            inner.judge = { span in
+                var span = span
+                span.locator = Locator.join(locator, span.locator)
+                return judge(span)
+            }
+        }
         let innerPath = path + "!" + (errorName ?? locator)
         if write {
             let doc = try format.redact(content, path: innerPath, in: inner)

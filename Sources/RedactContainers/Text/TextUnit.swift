@@ -1,5 +1,20 @@
 import RedactCore
 
+/// A `SpanJudge` as the containers use it internally: not `@Sendable`, so a caller can wrap the
+/// environment's judge in a closure that maps a unit's offsets to the ones it reports.
+typealias Judge = (LocatedSpan) -> SpanVerdict
+
+/// `judge` asked about each span after `transform` (offsets or locator as they are reported).
+func remapped(_ judge: SpanJudge?, _ transform: @escaping (LocatedSpan) -> LocatedSpan) -> Judge? {
+    guard let judge else { return nil }
+    return { judge(transform($0)) }
+}
+
+/// The justification recorded for a finding in a value emptied wholesale (a custom property,
+/// `Company`) when the judge would have kept it: the field goes whatever it holds, so the
+/// finding is listed as redacted, and metadata is not what the share is for.
+let emptiedFieldJustification = "not-relevant"
+
 /// One piece of text the finder sees whole (a Word paragraph, an attribute value, a property),
 /// assembled from stored pieces whose raw ranges it remembers, so marks can be written back.
 struct TextUnit {
@@ -75,7 +90,13 @@ struct TextUnit {
 
     /// The unit's findings as redactions (offsets into `text`, output offsets into the unit's
     /// redacted text) and the edits that make the redacted text in the stored bytes.
-    func redact(finder: any TextFinder, escape: ([UInt8]) -> [UInt8]) -> ([LocatedRedaction], [ByteEdit]) {
+    ///
+    /// `judge` (offsets as in `text`, the unit's locator) may keep a finding: no edit touches its
+    /// stored bytes (no run gains or loses text) and it is recorded `kept`. When `stored` (the
+    /// bytes the unit's raw ranges index) is given, a kept finding gets an identity edit tagged
+    /// with its redaction, so a caller tracking output ranges in the stored bytes sees it land.
+    func redact(finder: any TextFinder, escape: ([UInt8]) -> [UInt8], judge: Judge? = nil,
+                stored: [UInt8]? = nil) -> ([LocatedRedaction], [ByteEdit]) {
         guard !isBlank else { return ([], []) }
         let spans = finder.spans(in: text, context: context)
         switch policy {
@@ -83,10 +104,16 @@ struct TextUnit {
             guard !spans.isEmpty else { return ([], []) }
             var redactions: [LocatedRedaction] = []
             var edits: [ByteEdit] = []
-            let marked = Marking.marks(text, spans: spans, finder: finder, locator: locator, field: field)
+            let marked = Marking.marks(text, spans: spans, finder: finder, locator: locator, field: field, judge: judge)
             let layout = pieces.map { PieceSpans.Piece(start: $0.start, count: $0.count, holdsText: $0.text != nil) }
             for m in marked {
                 redactions.append(m.redaction)
+                if m.redaction.kept {
+                    if let stored, let raw = storedRange(m.span.start..<m.span.end) {
+                        edits.append(ByteEdit(range: raw, replacement: Array(stored[raw]), redaction: redactions.count - 1, keeps: true))
+                    }
+                    continue
+                }
                 for cut in PieceSpans.cuts(for: m.span.start..<m.span.end, mark: m.mark, pieces: layout) {
                     let piece = pieces[cut.piece]
                     if let mapped = piece.text {
@@ -105,9 +132,19 @@ struct TextUnit {
             if let reportAs {
                 reported = [TextSpan(start: 0, end: text.count, category: reportAs.category, rule: reportAs.rule)]
             }
-            let redactions = reported.map {
-                LocatedRedaction(original: LocatedSpan(span: $0, locator: locator, field: field), outputStart: 0, outputEnd: 0,
-                                 valueHMAC: text[$0.start..<$0.end].withUnsafeBufferPointer { finder.fingerprint($0) })
+            let located = reported.map { LocatedSpan(span: $0, locator: locator, field: field) }
+            let verdicts = located.map { judge?($0) ?? SpanVerdict(redact: true) }
+            // The whole value is the finding (an author, `creator`): a judge that keeps it keeps
+            // the field as it is.
+            if reportAs != nil, let verdict = verdicts.first, !verdict.redact {
+                return ([LocatedRedaction(original: located[0], outputStart: 0, outputEnd: text.count, kept: true,
+                                          justification: verdict.justification)], [])
+            }
+            // Otherwise the field is emptied whatever it holds (see `emptiedFieldJustification`).
+            let redactions = zip(located, verdicts).map { l, verdict in
+                LocatedRedaction(original: l, outputStart: 0, outputEnd: 0,
+                                 valueHMAC: text[l.span.start..<l.span.end].withUnsafeBufferPointer { finder.fingerprint($0) },
+                                 justification: verdict.redact ? verdict.justification : emptiedFieldJustification)
             }
             let edits = pieces.map { p in
                 ByteEdit(range: p.text.map { $0.rawRange(0..<$0.bytes.count) } ?? p.element, replacement: [])
@@ -127,18 +164,24 @@ enum Marking {
     }
 
     /// Spans out of order, overlapping or out of range are dropped, as `SpanReplacement` does.
-    static func marks(_ text: [UInt8], spans: [TextSpan], finder: any TextFinder, locator: String?, field: String?) -> [Marked] {
+    /// A span `judge` keeps gets its own bytes as its "mark" (so output offsets still add up),
+    /// no fingerprint, and a redaction with `kept`; every redaction carries the judge's
+    /// justification. Callers write no edit for a kept span.
+    static func marks(_ text: [UInt8], spans: [TextSpan], finder: any TextFinder, locator: String?, field: String?,
+                      judge: Judge? = nil) -> [Marked] {
         var out: [Marked] = []
         var at = 0
         var shift = 0
         text.withUnsafeBufferPointer { buffer in
             for span in spans where span.start >= at && span.end <= buffer.count && span.end > span.start {
                 let value = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-                let mark = finder.mark(for: span, value: value)
+                let located = LocatedSpan(span: span, locator: locator, field: field)
+                let verdict = judge?(located) ?? SpanVerdict(redact: true)
+                let mark = verdict.redact ? finder.mark(for: span, value: value) : Array(value)
                 let outStart = span.start + shift
-                let redaction = LocatedRedaction(original: LocatedSpan(span: span, locator: locator, field: field),
-                                                 outputStart: outStart, outputEnd: outStart + mark.count,
-                                                 valueHMAC: finder.fingerprint(value))
+                let redaction = LocatedRedaction(original: located, outputStart: outStart, outputEnd: outStart + mark.count,
+                                                 valueHMAC: verdict.redact ? finder.fingerprint(value) : nil,
+                                                 kept: !verdict.redact, justification: verdict.justification)
                 out.append(Marked(span: span, mark: mark, redaction: redaction))
                 shift += mark.count - span.length
                 at = span.end

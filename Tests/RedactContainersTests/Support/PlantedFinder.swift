@@ -62,7 +62,7 @@ struct TestTextFormat: DocumentFormat {
         env.finder.spans(in: bytes, context: nil).map { LocatedSpan(span: $0) }
     }
     func redact(_ bytes: [UInt8], path: String, in env: FormatEnvironment) throws -> RedactedDocument {
-        SpanReplacement.apply(bytes, spans: env.finder.spans(in: bytes, context: nil), finder: env.finder)
+        SpanReplacement.apply(bytes, spans: env.finder.spans(in: bytes, context: nil), finder: env.finder, judge: env.judge)
     }
 }
 
