@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RedactScan", targets: ["RedactScan"]),
         .library(name: "RedactApply", targets: ["RedactApply"]),
         .library(name: "RedactLog", targets: ["RedactLog"]),
+        .library(name: "RedactFormats", targets: ["RedactFormats"]),
         .library(name: "RedactServe", targets: ["RedactServe"]),
     ],
     dependencies: [
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // `redact serve` (issue 8): the HTTP server, its logs and its metrics.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -52,6 +54,16 @@ let package = Package(
         // the per-finding policy. Its own target (RedactCore only) because the applier, the
         // log's readers and the CLI all use profiles, and none of them should own them.
         .target(name: "RedactProfiles", dependencies: ["RedactCore"]),
+        // Container formats: DOCX, email (MIME) and zip bundles, read and rewritten with bounded memory.
+        .target(name: "RedactContainers", dependencies: [
+            "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Document formats (CSV/TSV, JSON, JSON Lines, PDF pre-screen) and the format registry;
+        // the format protocol itself is in RedactCore so container formats need only RedactCore.
+        .target(name: "RedactFormats", dependencies: [
+            "RedactCore", "RedactScan", "RedactApply",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Accuracy scoring of findings against ground truth.
         .target(name: "RedactEval", dependencies: ["RedactCore"]),
         // The national redaction and breach log (SQLite through GRDB, tamper-evident chain).
@@ -74,7 +86,8 @@ let package = Package(
         // `redact serve`: the Hummingbird application, its routes (one table that also writes the
         // OpenAPI document), tokens, sessions, CSRF, security headers, logs and metrics.
         .target(name: "RedactServe", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactLog", "RedactReport", "RedactProfiles",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactContainers", "RedactLog", "RedactReport",
+            "RedactProfiles",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -82,7 +95,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactContainers", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
             "RedactQA", "RedactServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -103,7 +116,11 @@ let package = Package(
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactProfilesTests", dependencies: ["RedactProfiles", "RedactCore"]),
+        .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
+        .testTarget(name: "RedactContainersTests", dependencies: [
+            "RedactContainers", "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "RedactLogTests", dependencies: [
             "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -111,12 +128,13 @@ let package = Package(
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactQATests", dependencies: ["RedactQA", "RedactApply", "RedactScan", "RedactLog"]),
-        .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
+        .testTarget(name: "CLITests", dependencies: ["RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "RedactServeTests", dependencies: [
             "RedactServe", "RedactLog", "RedactScan",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]

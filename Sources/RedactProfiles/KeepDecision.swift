@@ -63,13 +63,15 @@ public struct KeepDecision: Sendable, Equatable {
         return (file, start, end)
     }
 
-    /// Whether this decision covers a finding.
-    public func matches(path: String, category: String, rule: String, start: Int, end: Int) -> Bool {
+    /// Whether this decision covers a finding. `locator` is the finding's part in a container
+    /// (`word/document.xml#p3`, `mime:1`), whose offsets index that part's decoded text, not the
+    /// file: a span, which names file offsets, never covers such a finding.
+    public func matches(path: String, category: String, rule: String, start: Int, end: Int, locator: String? = nil) -> Bool {
         switch target {
         case .category(let c): return c == category
         case .rule(let r): return r == rule
         case .span(let file, let s, let e):
-            guard start >= s && end <= e else { return false }
+            guard locator == nil, start >= s && end <= e else { return false }
             guard let file else { return true }
             return path == file || path.hasSuffix("/" + file) || path.split(separator: "/").last.map(String.init) == file
         }

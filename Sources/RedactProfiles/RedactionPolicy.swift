@@ -41,8 +41,11 @@ public struct RedactionPolicy: Sendable {
         byRole = roles
     }
 
-    public func decide(path: String, category: String, rule: String, role: PartyRole?, start: Int, end: Int) -> Decision {
-        if let i = keeps.firstIndex(where: { $0.matches(path: path, category: category, rule: rule, start: start, end: end) }) {
+    /// `locator`: the finding's part in a container, if any (see `KeepDecision.matches`).
+    public func decide(path: String, category: String, rule: String, role: PartyRole?, start: Int, end: Int,
+                       locator: String? = nil) -> Decision {
+        if let i = keeps.firstIndex(where: { $0.matches(path: path, category: category, rule: rule, start: start, end: end,
+                                                         locator: locator) }) {
             return Decision(redacted: false, justification: keeps[i].justification, reason: keeps[i].reason, keepIndex: i)
         }
         if let role, role != .unspecified, let r = byRole[role] { return r }

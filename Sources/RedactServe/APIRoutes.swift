@@ -23,11 +23,14 @@ enum DocumentParameters {
     static let recipient = RouteParameter("recipient", in: .query, "Recipient type: use its sharing profile (see `redact reference recipients`).")
     static let profile = RouteParameter("profile", in: .query, "Sharing profile id, instead of the recipient type's own.")
     static let names = RouteParameter("names", in: .query, "Case parties: one full name per `names` parameter (repeatable), or several separated by newlines. Never logged.")
-    static let body = RouteBody("The document, as raw bytes (plain text in this build), streamed; larger than the server's limit is a 413.",
-                                content: ["text/plain": ["type": "string"], "text/markdown": ["type": "string"]])
+    static let body = RouteBody("The document, as raw bytes, streamed; larger than the server's limit is a 413. Plain text, CSV, TSV, JSON, JSON Lines, PDF (scan and check only), DOCX, email or zip.",
+                                content: Dictionary(uniqueKeysWithValues: BodyFormat.contentTypes.keys.sorted().map {
+                                    ($0, $0.hasPrefix("text/") || $0.contains("json") ? ["type": "string"] : ["type": "string", "format": "binary"])
+                                }))
     static let errors: [RouteResponse] = [
         .problem(413, "The body is larger than the server's limit"),
-        .problem(415, "Not a supported format (plain text only in this build), or binary"),
+        .problem(415, "Not a supported format, or a binary body no format reads"),
+        .problem(422, "The document could not be read as its format (corrupt, over a limit), or a PDF sent to redact"),
         .problem(422, "A parameter names no known recipient, profile or code"),
     ]
 
@@ -43,9 +46,9 @@ enum DocumentParameters {
     /// Detects the format, spools the body, writes the party list. The caller removes it.
     static func spool(_ request: Request, services: ServeServices) async throws -> SpooledDocument {
         let filename = query(request, "filename")
-        _ = try DocumentFormat.detect(contentType: request.headers[.contentType], filename: filename)
+        let ext = try BodyFormat.detect(contentType: request.headers[.contentType], filename: filename)
         let doc = try await SpooledDocument.spool(request, limit: services.configuration.maxBodyBytes,
-                                                  workDirectory: services.documents.workDirectory, filename: filename)
+                                                  workDirectory: services.documents.workDirectory, filename: filename, extension: ext)
         do { try doc.writeParties(names(request)) } catch {
             doc.remove()
             throw error
@@ -77,11 +80,17 @@ enum ScanRoutes {
             let path = doc.filename ?? "-"
             var o: [String: JSONNode] = [
                 "path": .string(path), "bytes": .int(outcome.bytes), "by_category": p.counts(outcome.counts),
-                "findings": .array(outcome.findings.map {
-                    ["path": .string(path), "start": .int($0.start), "end": .int($0.end), "category": .string($0.category), "rule": .string($0.rule)]
+                "findings": .array(outcome.findings.map { f in
+                    var o: [String: JSONNode] = ["path": .string(path), "start": .int(f.start), "end": .int(f.end),
+                                                 "category": .string(f.category), "rule": .string(f.rule)]
+                    if let format = outcome.format { o["format"] = .string(format) }
+                    if let locator = f.locator { o["locator"] = .string(locator) }
+                    if let field = f.field { o["field"] = .string(field) }
+                    return .object(o)
                 }),
             ]
             if let profile { o["profile"] = .string(profile.id) }
+            if let format = outcome.format { o["format"] = .string(format) }
             return Response.json(.object(o))
         }
 
@@ -120,6 +129,7 @@ enum ScanRoutes {
                 "findings": .int(outcome.total), "by_category": p.counts(outcome.counts),
             ]
             if let profile { o["profile"] = .string(profile.id) }
+            if let format = outcome.format { o["format"] = .string(format) }
             if let logArea, outcome.total > 0 {
                 let table = services.documents.factory.shared.table
                 let gate = GateRecorder(store: services.store, context: GateContext(

@@ -9,13 +9,15 @@ import Hummingbird
 ///  request body ──chunks──▶ DIR/document.txt   (≤ limit, else 413)
 ///  party names  ─────────▶ DIR/document.parties.txt   (read by the engine factory)
 /// ```
-/// The folder is removed by ``remove()`` (callers `defer` it).
+/// (`document.EXT`, EXT from ``BodyFormat``.) The folder is removed by ``remove()`` (callers `defer` it).
 public struct SpooledDocument: Sendable {
     public let directory: String
     public let path: String
     public let bytes: Int
     /// The client's name for the document (`filename` parameter), last path component only.
     public let filename: String?
+    /// The work file's extension (from ``BodyFormat``): what the format registry sees.
+    public let fileExtension: String
 
     /// Removes the folder and everything in it.
     public func remove() {
@@ -35,7 +37,8 @@ public struct SpooledDocument: Sendable {
 
     /// Streams `body` to a new private folder under `workDirectory`.
     /// - Throws: ``ServeProblem`` 413 beyond `limit`, 500 when the folder cannot be written.
-    public static func spool(_ request: Request, limit: Int, workDirectory: String, filename: String?) async throws -> SpooledDocument {
+    public static func spool(_ request: Request, limit: Int, workDirectory: String, filename: String?,
+                             extension ext: String = "txt") async throws -> SpooledDocument {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge(limit) }
         let dir = (workDirectory as NSString).appendingPathComponent("redact-serve-" + AccessTokens.randomText(bytes: 12))
         do {
@@ -44,7 +47,7 @@ public struct SpooledDocument: Sendable {
         } catch {
             throw ServeProblem(.internalServerError, "cannot create the work folder")
         }
-        let path = (dir as NSString).appendingPathComponent("document.txt")
+        let path = (dir as NSString).appendingPathComponent("document." + ext)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             try? FileManager.default.removeItem(atPath: dir)
@@ -73,7 +76,7 @@ public struct SpooledDocument: Sendable {
             throw error
         }
         let name = filename.map { ($0 as NSString).lastPathComponent }.flatMap { $0.isEmpty ? nil : $0 }
-        return SpooledDocument(directory: dir, path: path, bytes: total, filename: name)
+        return SpooledDocument(directory: dir, path: path, bytes: total, filename: name, fileExtension: ext)
     }
 
     static func tooLarge(_ limit: Int) -> ServeProblem {
@@ -81,29 +84,43 @@ public struct SpooledDocument: Sendable {
     }
 }
 
-/// Which reader a body needs. Plain text only until the formats registry (issue 7) lands;
-/// anything else is a 415 that says so.
-public enum DocumentFormat: String, Sendable {
-    case text
+/// What a body is, from the `filename` parameter's extension, else its content type: the
+/// extension its work file is given, so the format registry (`RedactFormats`, with DOCX, email
+/// and zip from `RedactContainers`) reads it as the CLI would read a file of that name. Plain
+/// text takes the streaming scanner. Anything else is a 415 that lists what is accepted.
+public enum BodyFormat {
+    /// Extensions the server accepts, and the content types that mean them.
+    static let extensions: Set<String> = ["txt", "text", "md", "log", "csv", "tsv", "json", "jsonl", "ndjson", "pdf", "docx", "eml", "zip"]
+    static let contentTypes: [String: String] = [
+        "text/plain": "txt", "text/markdown": "md", "text/csv": "csv", "text/tab-separated-values": "tsv",
+        "application/json": "json", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "application/pdf": "pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx", "message/rfc822": "eml",
+        "application/zip": "zip", "application/x-zip-compressed": "zip",
+    ]
 
-    static let textTypes: Set<String> = ["text/plain", "text/markdown"]
-    static let textExtensions: Set<String> = ["txt", "text", "md", "log"]
-
-    /// From the `filename` parameter's extension when given, else the content type.
-    public static func detect(contentType: String?, filename: String?) throws -> DocumentFormat {
+    /// The work file's extension for a body. - Throws: 415 for anything not accepted.
+    public static func detect(contentType: String?, filename: String?) throws -> String {
         if let filename, filename.contains(".") {
             let ext = (filename as NSString).pathExtension.lowercased()
-            if textExtensions.contains(ext) { return .text }
+            if extensions.contains(ext) { return ext }
             throw unsupported
         }
-        guard let contentType else { return .text }
+        guard let contentType else { return "txt" }
         let base = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        if textTypes.contains(base) { return .text }
+        if let ext = contentTypes[base] { return ext }
         throw unsupported
+    }
+
+    /// The content type answered for a redacted copy with this extension.
+    public static func contentType(forExtension ext: String) -> String {
+        switch ext {
+        case "txt", "text", "md", "log": "text/plain; charset=utf-8"
+        default: contentTypes.first { $0.value == ext }?.key ?? "application/octet-stream"
+        }
     }
 
     static let unsupported = ServeProblem(
         .unsupportedMediaType,
-        "only plain text (text/plain, or a filename ending .txt, .text, .md or .log) is accepted by this build",
+        "unsupported format: send plain text, CSV, TSV, JSON, JSON Lines, PDF (scan and check only), DOCX, email (.eml) or zip, by content type or a filename with its extension",
         code: "unsupported-format")
 }

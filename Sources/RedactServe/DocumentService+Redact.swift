@@ -4,6 +4,7 @@ import Glibc
 #endif
 import RedactApply
 import RedactCore
+import RedactFormats
 import RedactLog
 import RedactProfiles
 import RedactScan
@@ -12,6 +13,8 @@ import RedactScan
 /// manifest, and the rows the log records.
 public struct RedactOutcome: Sendable {
     public var redactedPath: String
+    /// The document format's id, nil for plain text.
+    public var format: String? = nil
     public var manifest: Manifest
     public var records: [RedactionRecord]
     public var held: Bool
@@ -31,12 +34,16 @@ extension DocumentService {
         do { engine = try factory.engine(for: input) } catch {
             throw ServeProblem(.unprocessableContent, "the party list could not be read", code: "invalid-names")
         }
+        let path = doc.path
+        if let format = formats.format(for: input) {
+            return try redactDocument(doc, input: input, format: format, engine: engine, factory: factory, pool: pool, style: style,
+                                      caseReference: caseReference, policy: policy, valueKey: valueKey)
+        }
         var applier = Applier(scanner: factory.setup.streamScanner(engine: engine),
                               replacer: Replacer(style: style, key: nil, caseReference: caseReference),
                               toolVersion: version, overwrite: true)
         applier.valueKey = valueKey
         applier.schedule = nil
-        let path = doc.path
         applier.decide = { facts in
             let d = policy.decide(path: path, category: facts.category, rule: facts.rule,
                                   role: facts.role.flatMap(PartyRole.init(rawValue:)), start: facts.start, end: facts.end)
@@ -59,8 +66,47 @@ extension DocumentService {
         guard let manifest = outcome.manifest else {
             throw ServeProblem(.internalServerError, "the document could not be redacted", code: "redact-failed")
         }
-        let held = policy.holds(categories: manifest.redactions.map(\.category))
-        let records = manifest.redactions.enumerated().map { i, e -> RedactionRecord in
+        return RedactOutcome(redactedPath: out, manifest: manifest, records: Self.records(manifest, path: path, policy: policy, valueHMACs: outcome.valueHMACs),
+                             held: policy.holds(categories: manifest.redactions.map(\.category)))
+    }
+
+    /// A body the format registry reads: redacted by its format into `DIR/redacted.EXT`.
+    func redactDocument(_ doc: SpooledDocument, input: Input, format: any DocumentFormat, engine: ScanEngine, factory: EngineFactory,
+                        pool: ScratchPool, style: RedactionStyle, caseReference: String, policy: RedactionPolicy,
+                        valueKey: [UInt8]?) throws -> RedactOutcome {
+        let replacer = Replacer(style: style, key: nil, caseReference: caseReference)
+        let finder = EngineTextFinder(engine: engine, replacer: replacer, valueKey: valueKey, pool: engine === factory.shared ? pool : nil)
+        var applier = DocumentApplier(runner: formats, finder: finder, toolVersion: version, overwrite: true)
+        let path = doc.path
+        applier.judge = { located in
+            let s = located.span
+            let d = policy.decide(path: path, category: s.category.rawValue, rule: s.rule, role: s.role.flatMap(PartyRole.init(rawValue:)),
+                                  start: s.start, end: s.end)
+            return SpanVerdict(redact: d.redacted, justification: d.justification)
+        }
+        applier.schedule = nil
+        let out = (doc.directory as NSString).appendingPathComponent("redacted." + doc.fileExtension)
+        if format.id == "pdf" { throw Self.problem(FormatError(.unsupported, path: path, detail: ""), format: format.id) }
+        let outcome: ApplyOutcome
+        switch applier.apply(input, format: format, outputPath: out) {
+        case .success(let o): outcome = o
+        case .failure(let f):
+            _ = f
+            throw ServeProblem(.unprocessableContent, "the body could not be read or redacted as \(format.id)", code: "format-corrupt")
+        }
+        guard let manifest = outcome.manifest else {
+            throw ServeProblem(.internalServerError, "the document could not be redacted", code: "redact-failed")
+        }
+        var result = RedactOutcome(redactedPath: out, manifest: manifest,
+                                   records: Self.records(manifest, path: path, policy: policy, valueHMACs: outcome.valueHMACs),
+                                   held: policy.holds(categories: manifest.redactions.map(\.category)))
+        result.format = format.id
+        return result
+    }
+
+    /// The log rows of a manifest: each redaction and each decision to keep, with its reason.
+    static func records(_ manifest: Manifest, path: String, policy: RedactionPolicy, valueHMACs: [String]) -> [RedactionRecord] {
+        manifest.redactions.enumerated().map { i, e -> RedactionRecord in
             var reason: String? = nil
             if e.style == keepStyle {
                 reason = policy.decide(path: path, category: e.category, rule: e.rule,
@@ -68,10 +114,9 @@ extension DocumentService {
             }
             var r = RedactionRecord(category: e.category, rule: e.rule, start: e.original.start, end: e.original.end,
                                     style: e.style, justification: e.justification,
-                                    valueHMAC: i < outcome.valueHMACs.count ? outcome.valueHMACs[i] : nil)
+                                    valueHMAC: i < valueHMACs.count ? valueHMACs[i] : nil)
             r.reason = reason
             return r
         }
-        return RedactOutcome(redactedPath: out, manifest: manifest, records: records, held: held)
     }
 }

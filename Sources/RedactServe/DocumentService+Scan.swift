@@ -1,5 +1,6 @@
 import Foundation
 import RedactCore
+import RedactFormats
 import RedactProfiles
 import RedactScan
 
@@ -9,6 +10,11 @@ public struct ServedFinding: Sendable, Equatable {
     public var end: Int
     public var category: String
     public var rule: String
+    /// For a document format: where in the document (a zip member, a DOCX part), when the
+    /// offsets are not into the stored file itself.
+    public var locator: String? = nil
+    /// For structured formats: the field (CSV column, JSON key).
+    public var field: String? = nil
 }
 
 /// The outcome of scanning one body.
@@ -19,6 +25,8 @@ public struct ScanOutcome: Sendable {
     public var findings: [ServedFinding]
     /// Reported findings by taxonomy category id.
     public var counts: [String: Int]
+    /// The document format's id (`csv`, `docx`, ...), nil for plain text.
+    public var format: String? = nil
     public var total: Int { counts.values.reduce(0, +) }
 }
 
@@ -29,6 +37,9 @@ extension DocumentService {
     public func scan(_ doc: SpooledDocument, policy: RedactionPolicy?, keepFindings: Bool = true) throws -> ScanOutcome {
         let input = Input(path: doc.path)
         let (factory, pool) = try engines(for: policy)
+        if let format = formats.format(for: input) {
+            return try scanDocument(doc, input: input, format: format, factory: factory, pool: pool, policy: policy, keepFindings: keepFindings)
+        }
         let result = factory.scanFile(input, pool: pool, withLines: false, keep: keepFindings || policy != nil)
         if let e = result.error {
             throw e.kind == .invalidNames
@@ -57,6 +68,50 @@ extension DocumentService {
             if keepFindings { findings = result.findings.map { Self.served($0.finding, table) } }
         }
         return ScanOutcome(bytes: result.bytes, findings: findings, counts: counts)
+    }
+
+    /// A body the format registry reads (CSV, JSON, DOCX, email, zip, PDF).
+    func scanDocument(_ doc: SpooledDocument, input: Input, format: any DocumentFormat, factory: EngineFactory, pool: ScratchPool,
+                      policy: RedactionPolicy?, keepFindings: Bool) throws -> ScanOutcome {
+        let engine: ScanEngine
+        do { engine = try factory.engine(for: input) } catch {
+            throw ServeProblem(.unprocessableContent, "the party list could not be read", code: "invalid-names")
+        }
+        let finder = EngineTextFinder(engine: engine, pool: engine === factory.shared ? pool : nil)
+        var outcome = ScanOutcome(bytes: 0, findings: [], counts: [:], format: format.id)
+        do {
+            outcome.bytes = try formats.scan(input, format: format, finder: finder) { f in
+                let s = f.span.span
+                if let policy, !policy.decide(path: doc.path, category: s.category.rawValue, rule: s.rule,
+                                              role: s.role.flatMap(PartyRole.init(rawValue:)), start: s.start, end: s.end).redacted {
+                    return
+                }
+                outcome.counts[s.category.rawValue, default: 0] += 1
+                if keepFindings {
+                    outcome.findings.append(ServedFinding(start: s.start, end: s.end, category: s.category.rawValue, rule: s.rule,
+                                                          locator: f.span.locator, field: f.span.field))
+                }
+            }
+        } catch let e as FormatError {
+            throw Self.problem(e, format: format.id)
+        } catch {
+            throw ServeProblem(.internalServerError, "the document could not be scanned", code: "scan-failed")
+        }
+        return outcome
+    }
+
+    /// A format error as a problem: the kind and the format, never the document's text.
+    static func problem(_ e: FormatError, format: String) -> ServeProblem {
+        switch e.kind {
+        case .unsupported:
+            ServeProblem(.unprocessableContent, "this format (\(format)) is scanned but not redacted by redact: redact the source document", code: "format-unsupported")
+        case .limitExceeded:
+            ServeProblem(.unprocessableContent, "the \(format) document exceeds a format limit (size, nesting, members or ratio)", code: "format-limit")
+        case .toolMissing:
+            ServeProblem(.serviceUnavailable, "a tool this format needs is not installed on the server", code: "format-tool-missing")
+        default:
+            ServeProblem(.unprocessableContent, "the body could not be read as \(format)", code: "format-corrupt")
+        }
     }
 
     static func served(_ f: Finding, _ table: RuleTable) -> ServedFinding {

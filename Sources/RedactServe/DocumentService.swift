@@ -1,5 +1,7 @@
 import Foundation
 import RedactApply
+import RedactContainers
+import RedactFormats
 import RedactCore
 import RedactLog
 import RedactPatterns
@@ -16,6 +18,8 @@ public final class DocumentService: Sendable {
     let pool: ScratchPool
     public let workDirectory: String
     public let version: String
+    /// The format registry and its limits, as the CLI's defaults (docs/formats.md).
+    public let formats: FormatRunner
     /// The engine with the offence-information pack too, for profiles that run it (built on
     /// first use: most servers never need it).
     let offence: OffenceEngine
@@ -37,6 +41,8 @@ public final class DocumentService: Sendable {
         self.pool = ScratchPool(engine: factory.shared)
         self.workDirectory = configuration.workDirectory ?? NSTemporaryDirectory()
         self.version = version
+        self.formats = FormatRunner(registry: DocumentFormats.standard.adding([DocxFormat(), EmailFormat(), ZipBundleFormat()]),
+                                    limits: .default, chunkSize: setup.chunkSize)
         self.offence = OffenceEngine(setup: setup,
                                      directory: ProfileSet.offencePackDirectory(packDirectory: PackLoader.defaultPackDirectory()))
     }

@@ -82,7 +82,7 @@ enum RedactRoute {
             manifest.output = "-"
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var body = Data("{\"content_type\":\"text/plain; charset=utf-8\",\"document\":\"".utf8)
+            var body = Data("{\"content_type\":\"\(BodyFormat.contentType(forExtension: doc.fileExtension))\",\"document\":\"".utf8)
             if !outcome.held {
                 guard let copy = FileManager.default.contents(atPath: outcome.redactedPath) else {
                     throw ServeProblem(.internalServerError, "cannot read the redacted copy")

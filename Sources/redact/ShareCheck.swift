@@ -89,7 +89,8 @@ struct ShareCheck {
             var reason: String? = nil
             if e.style == keepStyle {
                 let d = policy.decide(path: path, category: e.category, rule: e.rule,
-                                      role: e.role.flatMap(PartyRole.init(rawValue:)), start: e.original.start, end: e.original.end)
+                                      role: e.role.flatMap(PartyRole.init(rawValue:)), start: e.original.start, end: e.original.end,
+                                      locator: e.locator)
                 reason = d.reason
                 if let k = d.keepIndex { matchedKeeps.insert(k) }
             }

@@ -33,6 +33,14 @@ import Testing
         #expect(!k.matches(path: "case/xmg11.txt", category: "nino", rule: "x", start: 120, end: 133))
         #expect(try parse("100-200").matches(path: "any/file.txt", category: "nino", rule: "x", start: 150, end: 160))
     }
+
+    @Test func spansNeverCoverFindingsInsideAContainersPart() throws {
+        // Offsets of a finding with a locator index a paragraph or MIME part, not the file.
+        #expect(!(try parse("mg11.docx:100-200")).matches(path: "mg11.docx", category: "nino", rule: "x", start: 120, end: 133,
+                                                          locator: "word/document.xml#p3"))
+        #expect(try parse("mg11.docx:100-200").matches(path: "mg11.docx", category: "nino", rule: "x", start: 120, end: 133))
+        #expect(try parse("nhs_number").matches(path: "mg11.docx", category: "nhs_number", rule: "x", start: 120, end: 133, locator: "mime:1"))
+    }
 }
 
 @Suite struct RedactionPolicyTests {

@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ZIPFoundation
 @testable import RedactServe
 
 @Suite struct DocumentRouteTests {
@@ -125,12 +126,12 @@ import Testing
         #expect(left.isEmpty)
     }
 
-    @Test func otherFormatsAre415() async throws {
+    @Test func unknownFormatsAndBinaryTextAre415() async throws {
         let server = try TestServer()
         try await server.application().test(.router) { client in
             let cases: [(String, String?, ByteBuffer)] = [
-                ("/v1/scan", "application/pdf", ByteBuffer(string: "%PDF-1.7")),
-                ("/v1/scan?filename=statement.docx", "application/octet-stream", ByteBuffer(string: "PK")),
+                ("/v1/scan", "application/octet-stream", ByteBuffer(string: "??")),
+                ("/v1/scan?filename=statement.xyz", "text/plain", ByteBuffer(string: "plain")),
                 ("/v1/scan", "text/plain", ByteBuffer(bytes: [0x41, 0x00, 0x42, 0x0A])),
                 ("/v1/scan", "application/x-www-form-urlencoded", ByteBuffer(string: "a=b")),
             ]
@@ -144,6 +145,63 @@ import Testing
                                              headers: server.headers("op-ne", contentType: "application/octet-stream"),
                                              body: ByteBuffer(string: "plain"))
             #expect(r.status == .ok)
+        }
+    }
+}
+
+/// Bodies the format registry reads (issue 7): CSV, JSON, zip; a corrupt one is a 422.
+@Suite struct DocumentFormatRouteTests {
+    static let csv = "name,nhs_number,phone\nAyodele Okafor,943 476 5919,07700 900123\n"
+
+    static func zip(_ members: [(String, String)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (name, text) in members {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                                 provider: { p, n in data.subdata(in: Int(p)..<Int(p) + n) })
+        }
+        return archive.data!
+    }
+
+    @Test func csvAndJSONAreScannedByTheirFormat() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let r = try await client.execute(uri: "/v1/scan", method: .post, headers: server.headers("op-ne", contentType: "text/csv"),
+                                             body: ByteBuffer(string: Self.csv))
+            #expect(r.status == .ok, "\(r.text)")
+            #expect(r.json["format"] as? String == "csv")
+            let bytes = Array(Self.csv.utf8)
+            let found = (r.json["findings"] as? [[String: Any]] ?? []).map { String(decoding: bytes[($0["start"] as! Int)..<($0["end"] as! Int)], as: UTF8.self) }
+            #expect(found.contains("943 476 5919") && found.contains("07700 900123"), "\(found)")
+            let json = "{\"contact\": {\"email\": \"j.okafor@example.org\"}}\n"
+            let j = try await client.execute(uri: "/v1/check?filename=record.json", method: .post, headers: server.headers("op-ne"),
+                                             body: ByteBuffer(string: json))
+            #expect(j.json["format"] as? String == "json")
+            #expect((j.json["by_category"] as? [String: Int])?["email_address"] == 1)
+        }
+    }
+
+    @Test func aCSVIsRedactedAsCSVAndAZipMemberByItsLocator() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let r = try await client.execute(uri: "/v1/redact?recipient=defence&case=URN4&filename=people.csv", method: .post,
+                                             headers: server.headers("op-ne"), body: ByteBuffer(string: Self.csv))
+            #expect(r.status == .ok, "\(r.text)")
+            #expect(r.json["content_type"] as? String == "text/csv")
+            let copy = String(decoding: Data(base64Encoded: r.json["document"] as? String ?? "") ?? Data(), as: UTF8.self)
+            #expect(copy.hasPrefix("name,nhs_number,phone\n"))
+            #expect(!copy.contains("943 476 5919") && !copy.contains("07700 900123"))
+
+            let zip = try Self.zip([("bundle/mg11.txt", Sample.text)])
+            let z = try await client.execute(uri: "/v1/scan?filename=bundle.zip", method: .post, headers: server.headers("op-ne"),
+                                             body: ByteBuffer(bytes: zip))
+            #expect(z.status == .ok, "\(z.text)")
+            let findings = z.json["findings"] as? [[String: Any]] ?? []
+            #expect(findings.contains { ($0["locator"] as? String)?.contains("mg11.txt") == true })
+            let corrupt = try await client.execute(uri: "/v1/scan?filename=broken.zip", method: .post, headers: server.headers("op-ne"),
+                                                   body: ByteBuffer(bytes: Array("PK\u{03}\u{04}not really a zip".utf8)))
+            #expect(corrupt.status == .unprocessableContent, "\(corrupt.text)")
+            #expect(!corrupt.text.contains("broken.zip"))
         }
     }
 }
