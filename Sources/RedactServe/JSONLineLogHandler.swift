@@ -18,8 +18,18 @@ public struct JSONLineLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    /// swift-log's event entry point. The event's error, if any, is not written: an error's
+    /// description may quote anything.
+    public func log(event: LogEvent) {
+        write(level: event.level, message: event.message, extra: event.metadata)
+    }
+
     public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
                     file: String, function: String, line: UInt) {
+        write(level: level, message: message, extra: extra)
+    }
+
+    private func write(level: Logger.Level, message: Logger.Message, extra: Logger.Metadata?) {
         var fields: [String: JSONNode] = [
             "ts": .string(ISO8601DateFormatter().string(from: Date())),
             "level": .string(level.rawValue), "label": .string(label), "msg": .string(message.description),
