@@ -85,34 +85,15 @@ public struct Applier: Sendable {
                 output.abort()
                 return .success(outcome)
             }
-            var target = outputPath
-            if let holdPath, let heldPath = holdPath(outcome.manifest!, outputPath) {
-                target = heldPath
-                outcome.held = true
-                try? FileManager.default.createDirectory(atPath: (heldPath as NSString).deletingLastPathComponent,
-                                                         withIntermediateDirectories: true)
-                if !overwrite && access(heldPath + ".manifest.json", F_OK) == 0 {
-                    output.abort()
-                    return .failure(Failure(path: heldPath + ".manifest.json", cause: "output exists (use --force to overwrite)"))
-                }
+            switch CopyCommit.commit(output, manifest: outcome.manifest!, outputPath: outputPath, overwrite: overwrite,
+                                     holdPath: holdPath, schedule: schedule) {
+            case .failure(let f):
+                return .failure(f)
+            case .success(let committed):
+                outcome.outputPath = committed.path
+                outcome.held = committed.held
+                return .success(outcome)
             }
-            do {
-                try output.commit(overwrite: overwrite, to: target)
-                try Self.writeManifest(outcome.manifest!, to: target + ".manifest.json")
-            } catch let e as AtomicFile.Failure {
-                return .failure(Failure(path: e.path, cause: e.cause))
-            } catch {
-                return .failure(Failure(path: outputPath, cause: "\(error)"))
-            }
-            if let schedule {
-                do { try schedule.write(outcome.manifest!, redactedPath: target) } catch {
-                    // The recipient's schedule belongs with the copy: no copy without it.
-                    Self.withdraw(outputPath: target)
-                    return .failure(Failure(path: target + ScheduleWriter.suffix, cause: "\(error)"))
-                }
-            }
-            outcome.outputPath = target
-            return .success(outcome)
         }
     }
 

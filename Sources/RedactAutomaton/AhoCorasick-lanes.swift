@@ -44,25 +44,9 @@ extension AhoCorasick {
                     let cls = classBuffer.baseAddress.unsafelyUnwrapped
                     let lists = listBuffer.baseAddress.unsafelyUnwrapped
 
-                    /// As in `scan`: a child of sparse state `from` or of its failure chain.
-                    @inline(never) func sparseNext(_ from: Int, _ c: Int) -> Int {
-                        var x = from
-                        repeat {
-                            let count = Int(t[x &+ 2])
-                            var j = x &+ 3
-                            let end = j &+ 2 &* count
-                            while j < end {
-                                if Int(t[j]) == c { return Int(t[j &+ 1]) }
-                                j &+= 2
-                            }
-                            x = Int(t[x])
-                        } while x >= sparseBase
-                        return Int(t[x &+ c])
-                    }
-
                     @inline(__always) func next(_ s: Int, _ i: Int) -> Int {
                         let c = Int(cls[Int(p[i])])
-                        return s < sparseBase ? Int(t[s &+ c]) : sparseNext(s, c)
+                        return s < sparseBase ? Int(t[s &+ c]) : Self.sparseNext(t, s, c, sparseBase: sparseBase)
                     }
 
                     @inline(__always) func report(_ lane: Int, _ s: Int, _ i: Int) {

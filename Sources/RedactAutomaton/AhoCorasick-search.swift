@@ -45,30 +45,10 @@ extension AhoCorasick {
                         let exact = exactBuffer.baseAddress.unsafelyUnwrapped
                         var i = 0
 
-                        /// The next state from sparse state `from` on class `c`: a child of
-                        /// the state or of one on its failure chain, else the dense row the
-                        /// chain ends in. Record fields: [fail, outputs, n, (class, next) × n]
-                        /// (`TableLayout`). Out of line: inlining it measured 15 % slower on
-                        /// case-insensitive names.
-                        @inline(never) func sparseNext(_ from: Int, _ c: Int) -> Int {
-                            var x = from
-                            repeat {
-                                let n = Int(t[x &+ 2])
-                                var j = x &+ 3
-                                let end = j &+ 2 &* n
-                                while j < end {
-                                    if Int(t[j]) == c { return Int(t[j &+ 1]) }
-                                    j &+= 2
-                                }
-                                x = Int(t[x])
-                            } while x >= sparseBase
-                            return Int(t[x &+ c])
-                        }
-
                         /// One step on byte `i`, reporting the outputs of a match state.
                         @inline(__always) func step() {
                             let c = Int(cls[Int(p[i])])
-                            s = s < sparseBase ? Int(t[s &+ c]) : sparseNext(s, c)
+                            s = s < sparseBase ? Int(t[s &+ c]) : Self.sparseNext(t, s, c, sparseBase: sparseBase)
                             if s >= firstMatch {
                                 let at = Int(t[s &+ (s < sparseBase ? meta : 1)])
                                 let count = Int(lists[at])
@@ -136,5 +116,27 @@ extension AhoCorasick {
             }
         }
         return found
+    }
+}
+
+extension AhoCorasick {
+    /// The next state from sparse state `from` on class `c`: a child of the state or of one on
+    /// its failure chain, else the dense row the chain ends in. Record fields: [fail, outputs,
+    /// n, (class, next) × n] (`TableLayout`). Out of line: inlining it measured 15 % slower on
+    /// case-insensitive names. Shared by `scan` and `scanLanes`.
+    @inlinable @inline(never)
+    static func sparseNext(_ t: UnsafePointer<Int32>, _ from: Int, _ c: Int, sparseBase: Int) -> Int {
+        var x = from
+        repeat {
+            let n = Int(t[x &+ 2])
+            var j = x &+ 3
+            let end = j &+ 2 &* n
+            while j < end {
+                if Int(t[j]) == c { return Int(t[j &+ 1]) }
+                j &+= 2
+            }
+            x = Int(t[x])
+        } while x >= sparseBase
+        return Int(t[x &+ c])
     }
 }

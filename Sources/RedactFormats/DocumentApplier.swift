@@ -52,33 +52,15 @@ public struct DocumentApplier: Sendable {
             output.abort()
             return result
         }
-        // A held copy goes straight to the hold folder: it never appears at its release path.
-        var target = outputPath
-        if let holdPath, let heldPath = holdPath(outcome.manifest!, outputPath) {
-            target = heldPath
-            outcome.held = true
-            try? FileManager.default.createDirectory(atPath: (heldPath as NSString).deletingLastPathComponent,
-                                                     withIntermediateDirectories: true)
-            if !overwrite && access(heldPath + ".manifest.json", F_OK) == 0 {
-                output.abort()
-                return .failure(Applier.Failure(path: heldPath + ".manifest.json", cause: "output exists (use --force to overwrite)"))
-            }
+        switch CopyCommit.commit(output, manifest: outcome.manifest!, outputPath: outputPath, overwrite: overwrite,
+                                 holdPath: holdPath, schedule: schedule) {
+        case .failure(let f):
+            return .failure(f)
+        case .success(let committed):
+            outcome.outputPath = committed.path
+            outcome.held = committed.held
+            return .success(outcome)
         }
-        do {
-            try output.commit(overwrite: overwrite, to: target)
-            try Applier.writeManifest(outcome.manifest!, to: target + ".manifest.json")
-        } catch {
-            return .failure(failure(error, path: outputPath))
-        }
-        if let schedule {
-            do { try schedule.write(outcome.manifest!, redactedPath: target) } catch {
-                // The recipient's schedule belongs with the copy: no copy without it.
-                Applier.withdraw(outputPath: target)
-                return .failure(Applier.Failure(path: target + ScheduleWriter.suffix, cause: "\(error)"))
-            }
-        }
-        outcome.outputPath = target
-        return .success(outcome)
     }
 
     /// The redacted copy on standard output (only once it is complete); the manifest to
