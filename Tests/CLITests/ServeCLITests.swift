@@ -31,6 +31,21 @@ import Testing
         #expect(try CLI.run(["token", "revoke", "nobody", "--log", log]).status != 0)
     }
 
+    @Test func serveRefusesABadConfigurationOrNoLogBeforeListening() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = dir.appendingPathComponent("serve.json")
+        try Data("{\"max_body_byte\": 10}".utf8).write(to: config)
+        let typo = try CLI.run(["serve", "--config", config.path, "--log", dir.appendingPathComponent("log.sqlite").path])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("unknown key max_body_byte"))
+        try Data("{\"tls\": {\"enabled\": true}}".utf8).write(to: config)
+        #expect(try CLI.run(["serve", "--config", config.path, "--log", dir.appendingPathComponent("log.sqlite").path]).status == 2)
+        let noLog = try CLI.run(["serve", "--port", "0"], env: ["REDACT_LOG": ""])
+        #expect(noLog.status == 2)
+        #expect(noLog.stderr.contains("no log given"))
+    }
+
     @Test func serveAnswersOverLoopbackAndStopsCleanlyOnSIGTERM() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
