@@ -22,6 +22,9 @@ public struct ReviewDocument: Sendable {
     public var holds: Bool
     /// Set once the disclosure is logged: the copy, its manifest and schedule, and the entry id.
     public var outcome: ReviewOutcome?
+    /// The section 14 verdict and the stated basis, for the log.
+    public var section14: String? = nil
+    public var basis: String? = nil
     /// The pack that found the items, for the manifest.
     public var packName: String
     public var packVersion: String

@@ -1,0 +1,45 @@
+import Foundation
+import RedactApply
+import RedactLog
+import Testing
+@testable import RedactReview
+
+/// A review with the real bundled pack and profiles, finished into a real log.
+@Suite struct ReviewServiceTests {
+    static let service: ReviewService = try! ReviewService(reference: .builtIn, toolVersion: "test")
+    let text = "Statement of Zoë Ünal 😀. NHS number 943 476 5919. Call 07700 900123.\n"
+
+    @Test func opensWithReasonsAndProfileJustifications() throws {
+        let doc = try Self.service.open(.init(name: "mg11.txt", bytes: Array(text.utf8), recipient: "defence",
+                                              caseReference: "01YE1234524", parties: "Zoë Ünal\twitness\n"),
+                                        owner: "op-1", area: "cps-wessex")
+        let nhs = try #require(doc.items.first { $0.category == "nhs_number" })
+        #expect(String(decoding: doc.bytes[nhs.start..<nhs.end], as: UTF8.self) == "943 476 5919")
+        #expect(nhs.reason.contains("nhs_mod11"))
+        let name = try #require(doc.items.first { $0.category == "person_name" })
+        #expect(name.role == "witness" && name.reason.contains("parties"))
+        #expect(doc.profile == "defence")
+        #expect(!nhs.justification.isEmpty)
+    }
+
+    @Test func finishLogsTheDisclosure() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try SQLiteLogStore(path: dir.appendingPathComponent("log.sqlite").path,
+                                     redactor: ClosureRedactor(identifier: "test") { ($0, 0) })
+        var doc = try Self.service.open(.init(name: "mg11.txt", bytes: Array(text.utf8), recipient: "defence",
+                                              caseReference: "01YE1234524"), owner: "op-1", area: "cps-wessex")
+        // A manual redaction of "Zoë Ünal 😀" from a browser selection: UTF-16 offsets in the one
+        // segment that starts at byte 0 (13 units before "Zoë", 10 units for "Zoë Ünal 😀").
+        let start = try #require(DisplayText.byteOffset(in: doc.bytes, segmentStart: 0, limit: doc.bytes.count, utf16: 13, roundUp: false))
+        let end = try #require(DisplayText.byteOffset(in: doc.bytes, segmentStart: 0, limit: doc.bytes.count, utf16: 24, roundUp: true))
+        try doc.addManual(start: start, end: end, category: "person_name", justification: "third-party-data", operatorID: "op-1")
+        let done = try Self.service.finish(doc, log: log, operatorID: "op-1")
+        let out = try #require(done.outcome)
+        #expect(String(decoding: out.redacted, as: UTF8.self).hasPrefix("Statement of [PERSON NAME]. NHS number [NHS NUMBER]."))
+        #expect(out.entryID != nil)
+        #expect(try log.checkpoint().count == 1)
+        #expect(throws: ReviewError.self) { try Self.service.finish(done, log: log, operatorID: "op-1") }
+    }
+}
