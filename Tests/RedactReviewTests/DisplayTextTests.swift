@@ -49,3 +49,27 @@ import Testing
         #expect(html.hasPrefix("&lt;script&gt;"))
     }
 }
+
+@Suite struct SelectionTests {
+    let doc = ReviewDocument(owner: "o", area: "a", name: "n", bytes: Array("Café 😀 Łukasz Brzęczyszczykiewicz, Łukasz".utf8),
+                             recipient: "defence", profile: nil, profileVersion: nil, style: .label, caseReference: "c",
+                             items: [], holds: false, packName: "p", packVersion: "1")
+
+    @Test func selectionAcrossMultiByteCharacters() throws {
+        // "Café 😀 " is 8 UTF-16 units (the emoji is two) and 11 bytes; the name is 26 units, 28 bytes.
+        let r = try doc.selection(startSegment: 0, startUTF16: 8, endSegment: 0, endUTF16: 34)
+        #expect(String(decoding: doc.bytes[r], as: UTF8.self) == "Łukasz Brzęczyszczykiewicz")
+        #expect(r == 11..<39)
+        // The same selection measured from a later segment start gives the same bytes.
+        let r2 = try doc.selection(startSegment: 11, startUTF16: 0, endSegment: 11, endUTF16: 26)
+        #expect(r2 == r)
+        // A segment start inside a character, or past the end, is refused.
+        #expect(throws: ReviewError.self) { try doc.selection(startSegment: 4, startUTF16: 0, endSegment: 11, endUTF16: 2) }
+        #expect(throws: ReviewError.self) { try doc.selection(startSegment: 0, startUTF16: 0, endSegment: 0, endUTF16: 999) }
+    }
+
+    @Test func occurrencesAreExactAndDisjoint() {
+        #expect(doc.occurrences(of: "Łukasz").count == 2)
+        #expect(doc.occurrences(of: "") == [])
+    }
+}
