@@ -37,9 +37,9 @@ def shot(d, name):
 
 
 def sign_in(d, token):
-    d.get(BASE + "/sign-in")
+    d.get(BASE + "/signin")
     d.find_element(By.ID, "f-token").send_keys(token)
-    d.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
+    d.find_element(By.CSS_SELECTOR, "form[action='/signin'] button[type=submit]").click()
     WebDriverWait(d, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "form.signout")))
 
 

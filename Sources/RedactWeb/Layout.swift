@@ -44,14 +44,14 @@ public enum Layout {
         }
         var nav: [Markup] = []
         if viewer.mayReview { nav.append(item(.review, "/review", "Review a document")) }
-        nav.append(item(.dashboard, "/dashboard", "Dashboard"))
+        if viewer.mayReadPacks { nav.append(item(.dashboard, "/dashboard", "Dashboard")) }
         nav.append(item(.breaches, "/breaches", "Breach register"))
         let who = viewer.area.map { "\(viewer.name) (\(roleLabel(viewer.role)), \($0))" } ?? "\(viewer.name) (\(roleLabel(viewer.role)))"
         return """
         <header class="top"><div class="wrap">
         <p class="brand">redact</p>
         <nav aria-label="Main"><ul>\(nav)</ul></nav>
-        <form class="signout" method="post" action="/sign-out">\(Forms.csrf(csrf))<span class="who">Signed in as \(who)</span> <button type="submit">Sign out</button></form>
+        <form class="signout" method="post" action="/signout">\(Forms.csrf(csrf))<span class="who">Signed in as \(who)</span> <button type="submit">Sign out</button></form>
         </div></header>
         """
     }
@@ -68,7 +68,7 @@ public enum Layout {
 /// Small form helpers: every form carries the CSRF token in the same hidden field.
 public enum Forms {
     /// The form field the server checks against the session's token.
-    public static let csrfField = "csrf"
+    public static let csrfField = "csrf_token"
 
     public static func csrf(_ token: String?) -> Markup {
         guard let token else { return .empty }

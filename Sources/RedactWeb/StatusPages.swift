@@ -8,7 +8,7 @@ public enum StatusPages {
         <h1>Sign in</h1>
         \(err)
         <p>Paste the access token you were given (<code>redact token create</code> prints it once). The token is checked and forgotten: the browser keeps only a session cookie.</p>
-        <form method="post" action="/sign-in" class="card">
+        <form method="post" action="/signin" class="card">
         \(Forms.csrf(csrf))\(nextField)
         \(Forms.input(name: "token", label: "Access token", type: "password", required: true, extra: " autocomplete=\"off\" spellcheck=\"false\""))
         <button type="submit" class="primary">Sign in</button>
@@ -30,7 +30,7 @@ public enum StatusPages {
         default: (title, text) = ("Something went wrong", "The server could not complete the request.")
         }
         let more: Markup = detail.map { "<p>\($0)</p>" } ?? .empty
-        let action: Markup = status == 401 ? "<p><a class=\"button primary\" href=\"/sign-in\">Sign in</a></p>" : "<p><a href=\"/\">Back to the start</a></p>"
+        let action: Markup = status == 401 ? "<p><a class=\"button primary\" href=\"/signin\">Sign in</a></p>" : "<p><a href=\"/\">Back to the start</a></p>"
         let body: Markup = "<div class=\"wrap narrow\"><h1>\(title)</h1><p class=\"status-code\">Error \(status)</p><p>\(text)</p>\(more)\(action)</div>"
         return Layout.page(title: title, viewer: viewer, csrf: csrf, body: body)
     }

@@ -15,7 +15,11 @@ public struct Viewer: Sendable, Equatable {
         self.area = area
     }
 
-    /// Whether this viewer may see or act on `area`'s data (national users: every area).
-    public func mayAccess(area code: String) -> Bool { role == .national || area == code }
-    public var mayReview: Bool { role == .operator || role == .areaManager || role == .national }
+    /// The server core's rules (`Principal`): only operators redact (the disclosure is theirs,
+    /// logged to their area); an area's pack is for its managers and national users; operators
+    /// and area managers keep their own area's breach register, national users every area's.
+    public var mayReview: Bool { role == .operator }
+    public func mayReadPack(of code: String) -> Bool { role == .national || (role == .areaManager && area == code) }
+    public var mayReadPacks: Bool { role != .operator }
+    public func mayUseRegister(of code: String) -> Bool { role == .national || area == code }
 }

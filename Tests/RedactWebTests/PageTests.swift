@@ -48,8 +48,9 @@ import Testing
     }
 
     @Test func signInAndErrorPagesCarryNoPersonalData() {
-        let signIn = StatusPages.signIn(csrf: "c1").html
-        #expect(signIn.contains("name=\"csrf\" value=\"c1\"") && signIn.contains("type=\"password\""))
+        let signIn = StatusPages.signIn(csrf: nil, error: "x", next: "/review\"><script>").html
+        #expect(signIn.contains("action=\"/signin\"") && signIn.contains("type=\"password\""))
+        #expect(signIn.contains("value=\"/review&quot;&gt;&lt;script&gt;\""))
         for status in [401, 403, 404, 400, 500] {
             let page = StatusPages.error(status: status, viewer: nil, csrf: nil).html
             #expect(page.contains("Error \(status)"))
