@@ -12,12 +12,18 @@ let package = Package(
         .library(name: "RedactScan", targets: ["RedactScan"]),
         .library(name: "RedactApply", targets: ["RedactApply"]),
         .library(name: "RedactLog", targets: ["RedactLog"]),
+        .library(name: "RedactServe", targets: ["RedactServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // `redact serve` (issue 8): the HTTP server, its logs and its metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // PCRE2, the system C library (8-bit code units), behind a shim header.
@@ -65,9 +71,19 @@ let package = Package(
             "RedactCore", "RedactScan", "RedactApply", "RedactLog",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // `redact serve`: the Hummingbird application, its routes (one table that also writes the
+        // OpenAPI document), tokens, sessions, CSRF, security headers, logs and metrics.
+        .target(name: "RedactServe", dependencies: [
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactLog", "RedactReport", "RedactProfiles",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "redact", dependencies: [
             "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
-            "RedactQA",
+            "RedactQA", "RedactServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -96,6 +112,12 @@ let package = Package(
         ]),
         .testTarget(name: "RedactQATests", dependencies: ["RedactQA", "RedactApply", "RedactScan", "RedactLog"]),
         .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
+        .testTarget(name: "RedactServeTests", dependencies: [
+            "RedactServe", "RedactLog", "RedactScan",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]
 )

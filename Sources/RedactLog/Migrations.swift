@@ -32,6 +32,7 @@ enum Migrations {
         }
         m.registerMigration("v2-profiles") { db in try db.execute(sql: v2Profiles) }
         m.registerMigration("v2-qa-check") { db in try db.execute(sql: qaCheckSQL) }
+        m.registerMigration("v3-access") { db in try db.execute(sql: v3AccessSQL) }
         return m
     }
 

@@ -23,6 +23,7 @@ struct RedactCommand: ParsableCommand {
             LogCommand.self, BreachCommand.self, ReferenceCommand.self, PackCommand.self, DemoCommand.self,
             ProfilesCommand.self,
             QACommand.self,
+            ServeCommand.self, TokenCommand.self,
         ]
     )
 

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+@testable import RedactLog
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import RedactServe
+
+@Suite struct DocumentRouteTests {
+    @Test func scanAnswersTheFindingsContractWithByteOffsets() async throws {
+        let server = try TestServer()
+        // A multi-byte prefix: offsets must be UTF-8 bytes, not characters or UTF-16 units.
+        let text = "Café — été. " + Sample.text
+        try await server.application().test(.router) { client in
+            let r = try await client.execute(uri: "/v1/scan?filename=mg11.txt&names=Ayodele%20Okafor", method: .post,
+                                             headers: server.headers("op-ne", contentType: "text/plain; charset=utf-8"),
+                                             body: ByteBuffer(string: text))
+            #expect(r.status == .ok, "\(r.text)")
+            let findings = r.json["findings"] as? [[String: Any]] ?? []
+            let bytes = Array(text.utf8)
+            var found: [String] = []
+            for f in findings {
+                let start = f["start"] as! Int, end = f["end"] as! Int
+                #expect(f["path"] as? String == "mg11.txt")
+                #expect(f["category"] is String && f["rule"] is String)
+                found.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            }
+            for value in ["943 476 5919", "07700 900123", "j.okafor@example.org", "SW1A 1AA"] {
+                #expect(found.contains(value), "\(value) in \(found)")
+            }
+            #expect(found.contains { $0.contains("Okafor") })
+            #expect(r.json["bytes"] as? Int == bytes.count)
+            // The matched text is never in the answer.
+            for value in Sample.planted { #expect(!r.text.contains(value)) }
+        }
+    }
+
+    @Test func checkSaysCleanOrNotWithCounts() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let dirty = try await client.execute(uri: "/v1/check", method: .post, headers: server.headers("am-ne", contentType: "text/plain"),
+                                                 body: ByteBuffer(string: Sample.text))
+            #expect(dirty.json["clean"] as? Bool == false)
+            #expect((dirty.json["findings"] as? Int ?? 0) >= 4)
+            #expect((dirty.json["by_category"] as? [String: Int])?["nhs_number"] == 1)
+            let clean = try await client.execute(uri: "/v1/check", method: .post, headers: server.headers("am-ne", contentType: "text/plain"),
+                                                 body: ByteBuffer(string: "Nothing personal here.\n"))
+            #expect(clean.json["clean"] as? Bool == true)
+            #expect(clean.json["findings"] as? Int == 0)
+        }
+    }
+
+    @Test func checkWithASourceLogsAnIncomingFailureInTheTokensArea() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let r = try await client.execute(uri: "/v1/check?source=avon-and-somerset-police&case=URN9", method: .post,
+                                             headers: server.headers("op-ne", contentType: "text/plain"), body: ByteBuffer(string: Sample.text))
+            #expect(r.status == .ok, "\(r.text)")
+            #expect(r.json["logged_entry"] is String)
+            let breaches = try server.services.store.breaches(.init())
+            #expect(breaches.count == 1)
+            #expect(breaches.first?.area == TestServer.areas.0)
+            #expect(breaches.first?.recordedBy == "op-ne")
+        }
+    }
+
+    @Test func redactAnswersTheCopyAndManifestAndLogsTheDisclosure() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let r = try await client.execute(uri: "/v1/redact?recipient=defence&case=URN1&filename=mg11.txt&style=label", method: .post,
+                                             headers: server.headers("op-lon", contentType: "text/plain"), body: ByteBuffer(string: Sample.text))
+            #expect(r.status == .ok, "\(r.text)")
+            let copy = String(decoding: Data(base64Encoded: r.json["document"] as? String ?? "") ?? Data(), as: UTF8.self)
+            #expect(copy.contains("WITNESS STATEMENT"))
+            for value in ["943 476 5919", "07700 900123", "j.okafor@example.org", "SW1A 1AA"] { #expect(!copy.contains(value), "\(value)") }
+            let manifest = r.json["manifest"] as? [String: Any] ?? [:]
+            #expect(manifest["source"] as? String == "mg11.txt")
+            #expect((manifest["redactions"] as? [Any])?.isEmpty == false)
+            #expect(r.json["held"] as? Bool == false)
+            let entry = try #require(r.json["log_entry"] as? String)
+            // The disclosure is in the log with the token's name and area, and the chain verifies.
+            let row = try server.services.store.writer.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT e.area, d.operator, d.recipient, d.case_ref FROM entry e JOIN disclosure d ON d.seq = e.seq WHERE e.entry_id = ?
+                    """, arguments: [entry])
+            }
+            #expect(row?["area"] as String? == TestServer.areas.1)
+            #expect(row?["operator"] as String? == "op-lon")
+            #expect(row?["recipient"] as String? == "defence")
+            #expect(try server.services.store.verify(against: nil).isValid)
+        }
+    }
+
+    @Test func redactNeedsARecipientAndACase() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            for uri in ["/v1/redact?case=URN1", "/v1/redact?recipient=defence", "/v1/redact?recipient=nobody&case=U",
+                        "/v1/redact?recipient=defence&case=U&style=pseudonym"] {
+                let r = try await client.execute(uri: uri, method: .post, headers: server.headers("op-ne", contentType: "text/plain"),
+                                                 body: ByteBuffer(string: Sample.text))
+                #expect(r.status == .unprocessableContent, "\(uri)")
+                #expect(r.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+
+    @Test func bodiesOverTheLimitAre413StreamedOrDeclared() async throws {
+        let server = try TestServer(maxBodyBytes: 1000)
+        let big = String(repeating: "a line of plain text\n", count: 200)
+        try await server.application().test(.router) { client in
+            var declared = server.headers("op-ne", contentType: "text/plain")
+            declared[.contentLength] = String(big.utf8.count)
+            for headers in [declared, server.headers("op-ne", contentType: "text/plain")] {
+                let r = try await client.execute(uri: "/v1/scan", method: .post, headers: headers, body: ByteBuffer(string: big))
+                #expect(r.status == .contentTooLarge)
+                #expect(r.json["code"] as? String == "body-too-large")
+            }
+            let small = try await client.execute(uri: "/v1/scan", method: .post, headers: server.headers("op-ne", contentType: "text/plain"),
+                                                 body: ByteBuffer(string: "short"))
+            #expect(small.status == .ok)
+        }
+        // Nothing is left behind in the work folder.
+        let left = try FileManager.default.contentsOfDirectory(atPath: server.folder.path).filter { $0.hasPrefix("redact-serve-") }
+        #expect(left.isEmpty)
+    }
+
+    @Test func otherFormatsAre415() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let cases: [(String, String?, ByteBuffer)] = [
+                ("/v1/scan", "application/pdf", ByteBuffer(string: "%PDF-1.7")),
+                ("/v1/scan?filename=statement.docx", "application/octet-stream", ByteBuffer(string: "PK")),
+                ("/v1/scan", "text/plain", ByteBuffer(bytes: [0x41, 0x00, 0x42, 0x0A])),
+                ("/v1/scan", "application/x-www-form-urlencoded", ByteBuffer(string: "a=b")),
+            ]
+            for (uri, type, body) in cases {
+                let r = try await client.execute(uri: uri, method: .post, headers: server.headers("op-ne", contentType: type), body: body)
+                #expect(r.status == .unsupportedMediaType, "\(uri) \(type ?? "")")
+                #expect(r.json["code"] as? String == "unsupported-format")
+            }
+            // A filename with a text extension decides, whatever the content type.
+            let r = try await client.execute(uri: "/v1/scan?filename=notes.txt", method: .post,
+                                             headers: server.headers("op-ne", contentType: "application/octet-stream"),
+                                             body: ByteBuffer(string: "plain"))
+            #expect(r.status == .ok)
+        }
+    }
+}
