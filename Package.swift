@@ -139,3 +139,7 @@ package.targets += [
     .target(name: "RedactWeb", dependencies: ["RedactCore", "RedactApply", "RedactLog", "RedactReport", "RedactReview"]),
     .testTarget(name: "RedactWebTests", dependencies: ["RedactWeb", "RedactReview", "RedactApply", "RedactLog", "RedactReport"]),
 ]
+// The server registers the browser screens (Sources/RedactServe/UIRoutes*.swift), which use these.
+for target in package.targets where target.name == "RedactServe" || target.name == "RedactServeTests" {
+    target.dependencies += ["RedactReview", "RedactWeb", "RedactReport"]
+}
