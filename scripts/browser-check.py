@@ -90,7 +90,7 @@ def main():
         d.find_element(By.ID, "f-file").send_keys(os.environ["DOCUMENT"])
         d.find_element(By.ID, "f-case").send_keys("01YE1234524")
         Select(d.find_element(By.ID, "f-recipient")).select_by_value("defence")
-        d.find_element(By.ID, "f-parties").send_keys("Zoë Ünal\twitness")
+        d.find_element(By.ID, "f-parties").send_keys("Zoë Ünal (witness)")
         shot(d, "02-upload.png")
         d.find_element(By.CSS_SELECTOR, "form[action='/review'] button[type=submit]").click()
         WebDriverWait(d, 20).until(EC.presence_of_element_located((By.ID, "doc")))

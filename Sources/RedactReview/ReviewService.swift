@@ -80,7 +80,7 @@ public final class ReviewService: Sendable {
         let scanner = profile?.offencePack == true ? (offenceScanner ?? self.scanner) : self.scanner
         var parties: PartyList? = nil
         if let text = r.parties, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            do { parties = try PartyList(fileBytes: Array(text.utf8), path: "case parties") } catch {
+            do { parties = try PartyList(fileBytes: Array(Self.partyLines(text).utf8), path: "case parties") } catch {
                 throw ReviewError(.badCode, "the case parties list could not be read (one name a line, optionally a tab and a role)")
             }
         }
@@ -100,6 +100,18 @@ public final class ReviewService: Sendable {
             }
         }
         return doc
+    }
+
+    /// The parties as `--names` reads them. A browser cannot type a tab into a text box, so
+    /// `Name (role)` is accepted too and becomes `Name<TAB>role` when the role is a known one.
+    static func partyLines(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { raw -> String in
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.contains("\t"), line.hasSuffix(")"), let open = line.lastIndex(of: "(") else { return line }
+            let role = line[line.index(after: open)..<line.index(before: line.endIndex)].trimmingCharacters(in: .whitespaces).lowercased()
+            guard PartyRole(rawValue: role) != nil else { return line }
+            return line[..<open].trimmingCharacters(in: .whitespaces) + "\t" + role
+        }.joined(separator: "\n")
     }
 
     /// Writes the copy, manifest and schedule and logs the disclosure (kind `hold` when the

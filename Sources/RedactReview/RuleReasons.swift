@@ -10,7 +10,8 @@ public struct RuleReasons: Sendable {
     }
 
     public func reason(rule: String, role: String?) -> String {
-        if let role { return "Named in the case parties list (\(role))" }
+        if let role, role != "unspecified" { return "Named in the case parties list (\(role))" }
+        if role != nil { return "Named in the case parties list" }
         if rule.hasSuffix(".party") { return "Named in the case parties list" }
         return byRule[rule] ?? "Pattern match"
     }

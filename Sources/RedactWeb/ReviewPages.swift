@@ -43,7 +43,7 @@ public enum ReviewPages {
         \(Forms.select(name: "recipient", label: "Recipient", options: recipients, selected: "defence"))
         \(Forms.select(name: "profile", label: "Sharing profile", options: profiles, selected: ""))
         \(Forms.select(name: "style", label: "Redaction style", options: styles, selected: "label"))
-        \(Forms.textarea(name: "parties", label: "Case parties (optional)", rows: 3, hint: "One full name a line, optionally a tab and a role (victim, witness, defendant, officer, professional)."))
+        \(Forms.textarea(name: "parties", label: "Case parties (optional)", rows: 3, hint: "One full name a line, optionally with its role in brackets: Zoë Ünal (witness). Roles: victim, witness, defendant, officer, professional."))
         </fieldset>
         <button type="submit" class="primary">Scan and review</button>
         </form>
@@ -154,7 +154,7 @@ public enum ReviewPages {
         case .keep: status = "<strong>Keep</strong> (\(labels.justification(it.justification))): \(it.keepReason ?? "")"
         case .rejected: status = "<strong>Not personal data</strong>: left as it is"
         }
-        let reviewed: Markup = it.reviewed ? "" : " <span class=\"pending\">not yet reviewed</span>"
+        let reviewed: Markup = it.reviewed || finished ? "" : " <span class=\"pending\">not yet reviewed</span>"
         let title = labels.category(it.category)
         var actions: Markup = .empty
         if !finished {

@@ -11,7 +11,7 @@ import Testing
 
     @Test func opensWithReasonsAndProfileJustifications() throws {
         let doc = try Self.service.open(.init(name: "mg11.txt", bytes: Array(text.utf8), recipient: "defence",
-                                              caseReference: "01YE1234524", parties: "Zoë Ünal\twitness\n"),
+                                              caseReference: "01YE1234524", parties: "Zoë Ünal (witness)\n"),
                                         owner: "op-1", area: "cps-wessex")
         let nhs = try #require(doc.items.first { $0.category == "nhs_number" })
         #expect(String(decoding: doc.bytes[nhs.start..<nhs.end], as: UTF8.self) == "943 476 5919")
