@@ -72,7 +72,7 @@ enum ScanRoutes {
             try refuseOffencePack(profile)
             let doc = try await p.spool(request, services: services)
             defer { doc.remove() }
-            let outcome = try services.documents.scan(doc, policy: profile.map(services.documents.policy))
+            let outcome = try services.documents.scan(doc, policy: profile.map { services.documents.policy($0) })
             services.metrics.scanned(bytes: outcome.bytes, endpoint: "scan")
             services.metrics.findings(outcome.counts, endpoint: "scan")
             let path = doc.filename ?? "-"
@@ -112,7 +112,7 @@ enum ScanRoutes {
             }
             let doc = try await p.spool(request, services: services)
             defer { doc.remove() }
-            let outcome = try services.documents.scan(doc, policy: profile.map(services.documents.policy), keepFindings: false)
+            let outcome = try services.documents.scan(doc, policy: profile.map { services.documents.policy($0) }, keepFindings: false)
             services.metrics.scanned(bytes: outcome.bytes, endpoint: "check")
             services.metrics.findings(outcome.counts, endpoint: "check")
             var o: [String: JSONNode] = [

@@ -36,7 +36,7 @@ public struct AuthMiddleware: RouterMiddleware {
                 await sessions.remove(id: session.id)   // its token was revoked
             }
         }
-        context.logger[metadataKey: "principal"] = context.principal.map { .string($0.tokenID) }
+        context.notes.principalID = context.principal?.tokenID
         return try await next(request, context)
     }
 }

@@ -96,9 +96,9 @@ extension DocumentService {
         return nil
     }
 
-    /// The policy of a profile (nil profile: redact everything found).
-    public func policy(_ profile: Profile?) -> RedactionPolicy {
+    /// The policy of a profile (nil profile: redact everything found) and decisions to keep.
+    public func policy(_ profile: Profile?, keeps: [KeepDecision] = []) -> RedactionPolicy {
         let reference = self.reference
-        return RedactionPolicy(profile: profile) { reference.defaultJustification(for: $0) }
+        return RedactionPolicy(profile: profile, keeps: keeps) { reference.defaultJustification(for: $0) }
     }
 }

@@ -43,6 +43,7 @@ public struct ObservabilityMiddleware: RouterMiddleware {
             "method": .string(request.method.rawValue),
             "status": .stringConvertible(status),
             "duration_ms": .string(String(format: "%.2f", Double(elapsed) / 1e6)),
+            "principal": .string(context.notes.principalID ?? "-"),
         ])
         return response
     }

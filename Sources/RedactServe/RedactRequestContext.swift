@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 
@@ -19,6 +20,8 @@ public struct RedactRequestContext: RequestContext {
     public var session: Session?
     /// The largest JSON or form body a route decodes (documents have their own, larger limit).
     public var maxUploadSize: Int
+    /// Shared by every copy of this context: what inner middleware learnt, for the request log.
+    let notes = RequestNotes()
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -36,4 +39,15 @@ public struct RedactRequestContext: RequestContext {
     /// The CSRF token a form must echo (nil without a session): what the UI puts in
     /// `<input type="hidden" name="csrf_token">` or the `X-CSRF-Token` header.
     public var csrfToken: String? { session?.csrfToken }
+}
+
+/// Facts an inner middleware learns and the outer request log reads afterwards (a context is a
+/// value, copied on the way in, so the log needs a shared box).
+final class RequestNotes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _principalID: String?
+    var principalID: String? {
+        get { lock.withLock { _principalID } }
+        set { lock.withLock { _principalID = newValue } }
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RedactApply
 import RedactLog
+import RedactCore
 import RedactProfiles
 
 /// `POST /v1/redact`: the redacted copy and its manifest, in one JSON answer (the copy
@@ -20,6 +21,9 @@ enum RedactRoute {
                                          RouteParameter("unit", in: .query, "Team or unit within the area (a code)."),
                                          RouteParameter("second_checker", in: .query, "Id of the person who checked the redactions."),
                                          RouteParameter("basis", in: .query, "The power a share rests on when section 14 does not authorise it."),
+                                         RouteParameter("keep", in: .query, "Do not redact: a category, a rule id or START-END UTF-8 byte offsets (repeatable; needs reason). Logged as decisions to keep."),
+                                         RouteParameter("reason", in: .query, "Why: one for all keep parameters, or one per keep in order."),
+                                         RouteParameter("keep_justification", in: .query, "The keep justification code (default required-for-case; see `redact reference justifications`)."),
                                         ],
                             body: p.body,
                             responses: [.json(200, "The redacted document, its manifest and the log entry", schema: "RedactResult")] + p.errors)) { request, context in
@@ -48,9 +52,11 @@ enum RedactRoute {
                 }
                 context14.verdict = verdict.rawValue
             }
+            let keeps = try keepDecisions(request, documents: documents)
             let doc = try await p.spool(request, services: services)
             defer { doc.remove() }
-            let outcome = try documents.redact(doc, style: style, caseReference: caseReference, policy: documents.policy(profile),
+            let policy = documents.policy(profile, keeps: keeps)
+            let outcome = try documents.redact(doc, style: style, caseReference: caseReference, policy: policy,
                                                valueKey: services.valueKey)
             services.metrics.scanned(bytes: outcome.manifest.bytesOriginal, endpoint: "redact")
             services.metrics.findings(outcome.manifest.counts, endpoint: "redact")
@@ -87,6 +93,34 @@ enum RedactRoute {
             var r = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: body)))
             r.headers[.contentType] = "application/json"
             return r
+        }
+    }
+
+    /// The operator's decisions to keep (`keep`, `reason`, `keep_justification`), as `apply --keep`.
+    static func keepDecisions(_ request: Request, documents: DocumentService) throws -> [KeepDecision] {
+        let keep = request.uri.queryParameters.getAll("keep")
+        let reasons = request.uri.queryParameters.getAll("reason")
+        guard !keep.isEmpty else {
+            if !reasons.isEmpty { throw ServeProblem(.unprocessableContent, "reason is for keep", code: "keep") }
+            return []
+        }
+        guard !reasons.isEmpty, reasons.count == 1 || reasons.count == keep.count else {
+            throw ServeProblem(.unprocessableContent, "give one reason for all keep parameters, or one per keep", code: "keep")
+        }
+        let justification = request.uri.queryParameters.get("keep_justification") ?? "required-for-case"
+        guard documents.reference.isKeepDecision(justification) else {
+            throw ServeProblem(.unprocessableContent, "keep_justification is not a keep decision (see `redact reference justifications`)", code: "keep")
+        }
+        let table = documents.factory.shared.table
+        let categories = Set(Category.known.map(\.rawValue) + table.rules.map(\.category.rawValue))
+        let rules = Set(table.rules.map(\.id))
+        return try keep.enumerated().map { i, text in
+            do {
+                return try KeepDecision.parse(text, justification: justification, reason: reasons.count == 1 ? reasons[0] : reasons[i],
+                                              categories: categories, rules: rules)
+            } catch {
+                throw ServeProblem(.unprocessableContent, "a keep parameter is not a category, a rule id or START-END", code: "keep")
+            }
         }
     }
 }

@@ -39,8 +39,6 @@ public struct ServeConfiguration: Sendable, Equatable {
     /// `enabled: true` is refused with a clear message (put a TLS proxy in front, and set
     /// `secure_cookies`).
     public var tlsEnabled = false
-    /// Scan worker threads per request (1: requests run in parallel instead).
-    public var scanWorkers = 1
 
     public init() {}
 
@@ -52,7 +50,7 @@ public struct ServeConfiguration: Sendable, Equatable {
 
     static let keys: Set<String> = [
         "host", "port", "log", "max_body_bytes", "max_form_bytes", "default_style", "default_profile", "patterns",
-        "profiles", "reference", "value_hmac_key", "work_dir", "session_hours", "secure_cookies", "tls", "scan_workers",
+        "profiles", "reference", "value_hmac_key", "work_dir", "session_hours", "secure_cookies", "tls",
     ]
 
     /// Reads a JSON configuration file. Unknown keys are refused (a typo must not silently fall
@@ -88,7 +86,6 @@ public struct ServeConfiguration: Sendable, Equatable {
         c.workDirectory = file.work_dir
         if let v = file.session_hours { c.sessionHours = v }
         if let v = file.secure_cookies { c.secureCookies = v }
-        if let v = file.scan_workers { c.scanWorkers = v }
         if let v = file.tls?.enabled { c.tlsEnabled = v }
         try c.validate()
         return c
@@ -111,7 +108,6 @@ public struct ServeConfiguration: Sendable, Equatable {
         var work_dir: String?
         var session_hours: Double?
         var secure_cookies: Bool?
-        var scan_workers: Int?
         var tls: TLS?
     }
 
@@ -124,7 +120,6 @@ public struct ServeConfiguration: Sendable, Equatable {
             throw Failure(description: "default_style must be label, block or mask (pseudonyms need a key and are CLI-only)")
         }
         guard sessionHours > 0 && sessionHours <= 24 * 7 else { throw Failure(description: "session_hours must be above 0 and at most 168") }
-        guard scanWorkers >= 1 && scanWorkers <= 64 else { throw Failure(description: "scan_workers must be 1 to 64") }
         if tlsEnabled {
             throw Failure(description: "tls.enabled: this build does not terminate TLS; run it behind a TLS proxy and set secure_cookies")
         }

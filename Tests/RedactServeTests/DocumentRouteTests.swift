@@ -147,3 +147,66 @@ import Testing
         }
     }
 }
+
+@Suite struct KeepDecisionRouteTests {
+    @Test func aKeptCategoryStaysInTheCopyAndIsLoggedAsKept() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let r = try await client.execute(uri: "/v1/redact?recipient=defence&case=URN2&keep=phone_number&reason=needed%20for%20the%20case",
+                                             method: .post, headers: server.headers("op-ne", contentType: "text/plain"),
+                                             body: ByteBuffer(string: Sample.text))
+            #expect(r.status == .ok, "\(r.text)")
+            let copy = String(decoding: Data(base64Encoded: r.json["document"] as? String ?? "") ?? Data(), as: UTF8.self)
+            #expect(copy.contains("07700 900123"))
+            #expect(!copy.contains("943 476 5919"))
+            let redactions = (r.json["manifest"] as? [String: Any])?["redactions"] as? [[String: Any]] ?? []
+            #expect(redactions.contains { $0["category"] as? String == "phone_number" && $0["style"] as? String == "keep" })
+        }
+    }
+
+    @Test func keepNeedsAReasonAndAKnownTarget() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            for uri in ["/v1/redact?recipient=defence&case=U&keep=phone_number", "/v1/redact?recipient=defence&case=U&reason=x",
+                        "/v1/redact?recipient=defence&case=U&keep=no_such_thing&reason=x",
+                        "/v1/redact?recipient=defence&case=U&keep=phone_number&reason=x&keep_justification=medical"] {
+                let r = try await client.execute(uri: uri, method: .post, headers: server.headers("op-ne", contentType: "text/plain"),
+                                                 body: ByteBuffer(string: Sample.text))
+                #expect(r.status == .unprocessableContent, "\(uri): \(r.text)")
+            }
+        }
+    }
+}
+
+@Suite struct ConfigurationTests {
+    func write(_ text: String) throws -> (TempFolder, String) {
+        let folder = TempFolder()
+        let path = (folder.path as NSString).appendingPathComponent("serve.json")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (folder, path)
+    }
+
+    @Test func readsEveryKey() throws {
+        let (folder, path) = try write("""
+            {"host": "0.0.0.0", "port": 9000, "log": "/tmp/x.sqlite", "max_body_bytes": 1000, "max_form_bytes": 2048,
+             "default_style": "block", "default_profile": "defence", "patterns": ["p"], "profiles": ["q"], "reference": "r",
+             "value_hmac_key": "k", "work_dir": "/tmp", "session_hours": 2, "secure_cookies": true, "tls": {"enabled": false}}
+            """)
+        _ = folder
+        let c = try ServeConfiguration.load(path: path)
+        #expect(c.host == "0.0.0.0" && c.port == 9000 && c.logPath == "/tmp/x.sqlite")
+        #expect(c.maxBodyBytes == 1000 && c.maxFormBytes == 2048 && c.defaultStyle == "block" && c.defaultProfile == "defence")
+        #expect(c.patternDirectories == ["p"] && c.profileDirectories == ["q"] && c.referenceDirectory == "r")
+        #expect(c.valueHMACKeyFile == "k" && c.workDirectory == "/tmp" && c.sessionHours == 2 && c.secureCookies)
+    }
+
+    @Test(arguments: [
+        "{\"prot\": 1}", "{\"port\": \"80\"}", "{\"port\": 70000}", "{\"max_body_bytes\": 0}", "{\"default_style\": \"pseudonym\"}",
+        "{\"tls\": {\"enabled\": true}}", "[1]", "not json",
+    ])
+    func refusesBadFiles(_ text: String) throws {
+        let (folder, path) = try write(text)
+        _ = folder
+        #expect(throws: ServeConfiguration.Failure.self) { try ServeConfiguration.load(path: path) }
+    }
+}

@@ -60,7 +60,8 @@ final class LogCapture: @unchecked Sendable {
             }
         }
         let lines = capture.all
-        #expect(lines.contains { $0.contains("route=/v1/scan") && $0.contains("status=200") && $0.contains("hb.request.id=") })
+        #expect(lines.contains { $0.contains("route=/v1/scan") && $0.contains("status=200") && $0.contains("hb.request.id=")
+            && $0.contains("principal=tok_") })
         #expect(lines.contains { $0.contains("status=401") })
         for secret in Sample.planted + ["Okafor", "okafor", "URN1", "bogus-token"] + server.tokens.values {
             #expect(!lines.contains { $0.contains(secret) }, "a log line holds \(secret)")

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import HummingbirdTesting
+import Logging
 import RedactLog
 @testable import RedactServe
 
@@ -58,7 +59,9 @@ struct TestServer: Sendable {
 
     func application() -> some ApplicationProtocol {
         let (router, _) = ServeApplication.router(services: services)
-        return Application(router: router)
+        var logger = Logger(label: "redact.serve.test")
+        logger.logLevel = .warning
+        return Application(router: router, logger: logger)
     }
 
     func headers(_ label: String?, contentType: String? = nil) -> HTTPFields {
