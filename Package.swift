@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RedactApply", targets: ["RedactApply"]),
         .library(name: "RedactLog", targets: ["RedactLog"]),
         .library(name: "RedactServe", targets: ["RedactServe"]),
+        .library(name: "RedactFormats", targets: ["RedactFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // PCRE2, the system C library (8-bit code units), behind a shim header.
@@ -52,6 +54,16 @@ let package = Package(
         // the per-finding policy. Its own target (RedactCore only) because the applier, the
         // log's readers and the CLI all use profiles, and none of them should own them.
         .target(name: "RedactProfiles", dependencies: ["RedactCore"]),
+        // Container formats: DOCX, email (MIME) and zip bundles, read and rewritten with bounded memory.
+        .target(name: "RedactContainers", dependencies: [
+            "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Document formats (CSV/TSV, JSON, JSON Lines, PDF pre-screen) and the format registry;
+        // the format protocol itself is in RedactCore so container formats need only RedactCore.
+        .target(name: "RedactFormats", dependencies: [
+            "RedactCore", "RedactScan", "RedactApply",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Accuracy scoring of findings against ground truth.
         .target(name: "RedactEval", dependencies: ["RedactCore"]),
         // The national redaction and breach log (SQLite through GRDB, tamper-evident chain).
@@ -82,7 +94,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "redact", dependencies: [
-            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
+            "RedactCore", "RedactPatterns", "RedactScan", "RedactApply", "RedactFormats", "RedactContainers", "RedactEval", "RedactLog", "RedactReport", "RedactProfiles",
             "RedactQA", "RedactServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -103,7 +115,11 @@ let package = Package(
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactProfilesTests", dependencies: ["RedactProfiles", "RedactCore"]),
+        .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
+        .testTarget(name: "RedactContainersTests", dependencies: [
+            "RedactContainers", "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "RedactLogTests", dependencies: [
             "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -111,7 +127,7 @@ let package = Package(
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactQATests", dependencies: ["RedactQA", "RedactApply", "RedactScan", "RedactLog"]),
-        .testTarget(name: "CLITests", dependencies: ["RedactCore"]),
+        .testTarget(name: "CLITests", dependencies: ["RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "RedactServeTests", dependencies: [
             "RedactServe", "RedactLog", "RedactScan",
             .product(name: "GRDB", package: "GRDB.swift"),

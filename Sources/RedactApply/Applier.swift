@@ -12,6 +12,14 @@ public struct ApplyOutcome: Sendable {
     public var valueHMACs: [String] = []
     /// The copy was written under the hold folder for review instead of being released.
     public var held = false
+
+    public init(input: Input, outputPath: String? = nil, manifest: Manifest? = nil, skippedBinary: Bool = false, valueHMACs: [String] = []) {
+        self.input = input
+        self.outputPath = outputPath
+        self.manifest = manifest
+        self.skippedBinary = skippedBinary
+        self.valueHMACs = valueHMACs
+    }
 }
 
 /// Redacts one input into a redacted copy plus manifest, both written atomically.
@@ -90,7 +98,7 @@ public struct Applier: Sendable {
             }
             do {
                 try output.commit(overwrite: overwrite, to: target)
-                try writeManifest(outcome.manifest!, to: target + ".manifest.json")
+                try Self.writeManifest(outcome.manifest!, to: target + ".manifest.json")
             } catch let e as AtomicFile.Failure {
                 return .failure(Failure(path: e.path, cause: e.cause))
             } catch {
@@ -112,7 +120,7 @@ public struct Applier: Sendable {
     public func applyToStandardOutput(_ input: Input, manifestPath: String?, scratch: ScanScratch) -> Result<ApplyOutcome, Failure> {
         let result = redact(input, into: 1, outputName: "-", scratch: scratch)
         if case .success(let outcome) = result, let manifestPath, let manifest = outcome.manifest {
-            do { try writeManifest(manifest, to: manifestPath) } catch {
+            do { try Self.writeManifest(manifest, to: manifestPath) } catch {
                 return .failure(Failure(path: manifestPath, cause: "\(error)"))
             }
         }
@@ -163,7 +171,8 @@ public struct Applier: Sendable {
         unlink(outputPath + ScheduleWriter.suffix)
     }
 
-    private func writeManifest(_ manifest: Manifest, to path: String) throws {
+    /// Writes `manifest` as JSON to `path`, atomically (also used by document formats).
+    public static func writeManifest(_ manifest: Manifest, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(manifest) + Data("\n".utf8)

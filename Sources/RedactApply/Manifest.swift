@@ -27,6 +27,22 @@ public struct RedactionEntry: Codable, Hashable, Sendable {
     /// Where the span is, for formats whose text is not stored as-is (a DOCX part, a MIME part,
     /// a zip member); nil when `original` is a byte range of the file itself.
     public var locator: String?
+    /// Where in the document, for people (`row:3,col:2`, `#/witness/dob`); never changes what
+    /// the offsets mean. Nil for plain text.
+    public var field: String?
+
+    public init(category: String, rule: String, style: String, original: ByteRange, output: ByteRange, role: String? = nil,
+                justification: String? = nil, locator: String? = nil, field: String? = nil) {
+        self.category = category
+        self.rule = rule
+        self.style = style
+        self.original = original
+        self.output = output
+        self.role = role
+        self.justification = justification
+        self.locator = locator
+        self.field = field
+    }
 }
 
 /// The manifest written beside each redacted copy as `<name>.manifest.json`.
@@ -45,9 +61,29 @@ public struct Manifest: Codable, Sendable {
     public var bytesRedacted: Int
     public var counts: [String: Int]
     public var redactions: [RedactionEntry]
+    /// The document format when not plain text (`csv`, `json`, `docx`...); nil for plain text.
+    public var format: String? = nil
+
+    public init(toolVersion: String, pack: String, packVersion: String, source: String, output: String, style: String,
+                sha256Original: String, sha256Redacted: String, bytesOriginal: Int, bytesRedacted: Int,
+                counts: [String: Int], redactions: [RedactionEntry], format: String? = nil) {
+        self.toolVersion = toolVersion
+        self.pack = pack
+        self.packVersion = packVersion
+        self.source = source
+        self.output = output
+        self.style = style
+        self.sha256Original = sha256Original
+        self.sha256Redacted = sha256Redacted
+        self.bytesOriginal = bytesOriginal
+        self.bytesRedacted = bytesRedacted
+        self.counts = counts
+        self.redactions = redactions
+        self.format = format
+    }
 
     enum CodingKeys: String, CodingKey {
-        case tool, pack, source, output, style, counts, redactions
+        case tool, pack, source, output, style, counts, redactions, format
         case toolVersion = "tool_version"
         case packVersion = "pack_version"
         case sha256Original = "sha256_original"

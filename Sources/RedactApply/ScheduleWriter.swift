@@ -34,29 +34,48 @@ public struct ScheduleWriter: Sendable {
 
     public struct Row: Sendable, Equatable {
         public var item: Int
+        /// 0 for a mark inside a located part (a DOCX paragraph, a MIME part): no line of the file.
         public var line: Int
         public var column: Int
         public var start: Int
         public var end: Int
         public var category: String
         public var justification: String
+        /// The part the offsets index (`word/document.xml#p3`), for document formats; else nil.
+        public var locator: String? = nil
     }
 
     /// The schedule's rows for `manifest`, locating each mark in the copy at `redactedPath`.
+    /// Marks in located parts (DOCX, encoded email parts, zip members) keep their locator and
+    /// offsets into the part's text; they have no line in the file.
     public func rows(_ manifest: Manifest, redactedPath: String) throws -> [Row] {
-        let entries = manifest.redactions.filter { $0.style != MarkCheck.keepStyle }.sorted { $0.output.start < $1.output.start }
-        let positions = try Self.lineColumns(of: entries.map(\.output.start), in: redactedPath)
-        return entries.enumerated().map { i, e in
-            Row(item: i + 1, line: positions[i].line, column: positions[i].column, start: e.output.start, end: e.output.end,
+        let entries = manifest.redactions.filter { $0.style != MarkCheck.keepStyle }
+        let inFile = entries.filter { $0.locator == nil }.sorted { $0.output.start < $1.output.start }
+        let located = entries.filter { $0.locator != nil }
+        let positions = try Self.lineColumns(of: inFile.map(\.output.start), in: redactedPath)
+        var rows = inFile.enumerated().map { i, e in
+            Row(item: 0, line: positions[i].line, column: positions[i].column, start: e.output.start, end: e.output.end,
                 category: e.category, justification: e.justification ?? defaultJustification(e.category) ?? "-")
         }
+        rows += located.map { e in
+            Row(item: 0, line: 0, column: 0, start: e.output.start, end: e.output.end, category: e.category,
+                justification: e.justification ?? defaultJustification(e.category) ?? "-", locator: e.locator)
+        }
+        for i in rows.indices { rows[i].item = i + 1 }
+        return rows
     }
 
     /// The schedule as CSV text (LF line ends; every field is a code or a number, so no quoting).
+    /// A document with located marks gets a last column, `locator`, and empty line and column
+    /// for those marks.
     public func csv(_ rows: [Row]) -> String {
-        var out = Self.header + "\n"
+        let withLocator = rows.contains { $0.locator != nil }
+        var out = Self.header + (withLocator ? ",locator" : "") + "\n"
         for r in rows {
-            out += "\(r.item),\(r.line),\(r.column),\(r.start),\(r.end),\(Self.field(r.category)),\(Self.field(r.justification))\n"
+            let place = r.locator == nil ? "\(r.line),\(r.column)" : ","
+            out += "\(r.item),\(place),\(r.start),\(r.end),\(Self.field(r.category)),\(Self.field(r.justification))"
+            if withLocator { out += "," + Self.field(r.locator ?? "") }
+            out += "\n"
         }
         return out
     }

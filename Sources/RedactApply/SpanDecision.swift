@@ -9,6 +9,14 @@ public struct SpanFacts: Sendable {
     /// Byte offsets in the original, `end` exclusive.
     public var start: Int
     public var end: Int
+
+    public init(category: String, rule: String, role: String?, start: Int, end: Int) {
+        self.category = category
+        self.rule = rule
+        self.role = role
+        self.start = start
+        self.end = end
+    }
 }
 
 public struct SpanDecision: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Foundation
 import RedactCore
 
 /// Context from a table's header row: in a CSV or TSV export, a column headed `DOB` makes its
@@ -14,7 +15,45 @@ public struct ColumnContext: Sendable, Hashable {
     public var delimiter: UInt8
     /// Per column index: the category its header names.
     public var columns: [Int: Category]
+    /// Set for a single field scanned on its own (a CSV cell, a JSON value): every offset is
+    /// in a column of this category, with no walk (`RedactFormats` parses the table itself).
+    public var field: Category? = nil
     public static let maxWalk = 512
+
+    public init(delimiter: UInt8, columns: [Int: Category]) {
+        self.delimiter = delimiter
+        self.columns = columns
+    }
+
+    /// Context for one field whose label names `category` (see `category(forLabel:)`).
+    public init(field category: Category) {
+        self.delimiter = 0
+        self.columns = [:]
+        self.field = category
+    }
+
+    /// The category a header or key names (`DOB`, `date_of_birth`, `dateOfBirth`, `Sort code`),
+    /// or nil: lower case, `_` and `-` read as spaces, camelCase split, spaces collapsed.
+    public static func category(forLabel label: String) -> Category? {
+        headers[normalise(label)]
+    }
+
+    /// A label as the header tables spell it: `dateOfBirth` and `DATE_OF_BIRTH` give `date of birth`.
+    public static func normalise(_ label: String) -> String {
+        var out = ""
+        var previousLower = false
+        for ch in label {
+            if ch == "_" || ch == "-" || ch == " " || ch == "\t" {
+                out.append(" ")
+                previousLower = false
+                continue
+            }
+            if ch.isUppercase && previousLower { out.append(" ") }
+            previousLower = ch.isLowercase
+            out.append(contentsOf: ch.lowercased())
+        }
+        return out.trimmingCharacters(in: CharacterSet(charactersIn: " \r\"")).split(separator: " ").joined(separator: " ")
+    }
 
     /// Header names (lower case, spaces collapsed; `_` and `-` read as spaces) and their category.
     static let headers: [String: Category] = {
@@ -67,6 +106,7 @@ public struct ColumnContext: Sendable, Hashable {
     /// The category the header gives the cell holding `offset`, if any. `absolute` is the
     /// offset's position in the whole input (row 0, the header itself, gets nothing).
     func category(_ p: UnsafePointer<UInt8>, offset: Int, absolute: Int) -> Category? {
+        if let field { return field }
         var i = offset
         var delimiters = 0
         var quotes = 0

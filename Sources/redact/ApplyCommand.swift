@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedactApply
 import RedactCore
+import RedactFormats
 import RedactLog
 import RedactProfiles
 import RedactScan
@@ -28,6 +29,8 @@ struct ApplyCommand: ParsableCommand {
     var out: String
 
     @OptionGroup var find: FindOptions
+
+    @OptionGroup(title: "Document formats (PDFs are refused: see docs/formats.md)") var formats: FormatOptions
 
     @Option(help: "label ([NHS NUMBER]), block (█ per character), mask (X per letter or digit), pseudonym ([PERSON-KDWQTM], needs --key-file).")
     var style: RedactionStyle = .label
@@ -146,6 +149,7 @@ struct ApplyCommand: ParsableCommand {
         }
 
         let pool = ScratchPool(engine: factory.shared)
+        let runner = formats.runner(chunkSize: find.chunkSize)
         var written = 0, skipped = 0, held = 0
         var matchedKeeps = Set<Int>()
         orderedParallel(count: jobs.count, workers: out == "-" ? 1 : self.jobs) { i -> Result<ApplyOutcome, Applier.Failure> in
@@ -153,6 +157,24 @@ struct ApplyCommand: ParsableCommand {
             let engine: ScanEngine
             do { engine = try factory.engine(for: job.input) } catch {
                 return .failure(Applier.Failure(path: job.input.path, cause: "\(error)"))
+            }
+            if let document = runner.format(for: job.input) {
+                let finder = EngineTextFinder(engine: engine, replacer: replacer, valueKey: valueKey,
+                                              pool: engine === factory.shared ? pool : nil)
+                var applier = DocumentApplier(runner: runner, finder: finder, toolVersion: RedactCommand.version, overwrite: force)
+                let decide = ShareCheck.decider(policy, path: job.input.path)
+                applier.judge = { located in
+                    let s = located.span
+                    let d = decide(SpanFacts(category: s.category.rawValue, rule: s.rule, role: s.role, start: s.start, end: s.end))
+                    return SpanVerdict(redact: d.redact, justification: d.justification)
+                }
+                if mayHold {
+                    let heldPath = (holdRoot as NSString).appendingPathComponent(job.name)
+                    applier.holdPath = { manifest, _ in policy.holds(categories: manifest.redactions.map(\.category)) ? heldPath : nil }
+                }
+                applier.schedule = schedule
+                if out == "-" { return applier.applyToStandardOutput(job.input, format: document, manifestPath: manifest) }
+                return applier.apply(job.input, format: document, outputPath: (out as NSString).appendingPathComponent(job.name))
             }
             var applier = Applier(scanner: factory.setup.streamScanner(engine: engine), replacer: replacer,
                                   toolVersion: RedactCommand.version, overwrite: force)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedactCore
+import RedactFormats
 import RedactApply
 import RedactLog
 import RedactScan
@@ -21,6 +22,8 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = ["-"]
 
     @OptionGroup var find: FindOptions
+
+    @OptionGroup(title: "Document formats") var formats: FormatOptions
 
     @OptionGroup(title: "Logging (with --log, each input with findings is recorded as an incoming failure to redact, or with --outgoing a near miss)")
     var logging: GateLogOptions
@@ -46,12 +49,14 @@ struct CheckCommand: ParsableCommand {
         var errors = 0, withFindings = 0, clean = 0, skipped = 0, findings = 0
         var totals: [Category: Int] = [:]
 
-        func report(path: String, status: String, count: Int, counts: [Category: Int], detail: String?) {
+        // `extra`: more JSON members for a document (its format; an error's kind, part and offset).
+        func report(path: String, status: String, count: Int, counts: [Category: Int], detail: String?, extra: String = "") {
             switch format {
             case .jsonl:
                 let c = counts.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
                 var s = "{\"path\":\(jsonString(path)),\"status\":\"\(status)\",\"findings\":\(count),\"by_category\":{\(c)}"
                 if let detail { s += ",\"error\":\(jsonString(detail))" }
+                s += extra
                 out.line(s + "}")
             case .human:
                 switch status {
@@ -75,43 +80,75 @@ struct CheckCommand: ParsableCommand {
             try logging.recorder(packVersion: engine.table.packVersion, toolVersion: RedactCommand.version)
         }
         let pool = ScratchPool(engine: engine)
-        orderedParallel(count: inputs.count, workers: jobs) { i -> (FileScanResult, String?) in
+        let runner = formats.runner(chunkSize: find.chunkSize)
+        orderedParallel(count: inputs.count, workers: jobs) { i -> (InputScan, String?) in
             // With a log, each input is hashed as it streams (the log records the digest).
-            guard gate != nil else {
-                return (factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1, keep: filter != nil), nil)
+            let digest = gate == nil ? nil : StreamingSHA256()
+            let observer = digest.map { d in { (bytes: UnsafeBufferPointer<UInt8>) in d.update(bytes) } }
+            if let document = runner.format(for: inputs[i]) {
+                let result = formats.scanDocument(inputs[i], format: document, factory: factory, pool: pool,
+                                                  chunkSize: find.chunkSize, keep: filter != nil, observer: observer)
+                return (.document(result), digest?.hex())
             }
-            let digest = StreamingSHA256()
-            let result = factory.scanFile(inputs[i], pool: pool, withLines: false, observer: { digest.update($0) }, keep: filter != nil)
-            return (result, digest.hex())
+            guard let observer else {
+                return (.text(factory.scanFile(inputs[i], pool: pool, withLines: false, workers: inputs.count < jobs ? jobs : 1, keep: filter != nil)), nil)
+            }
+            return (.text(factory.scanFile(inputs[i], pool: pool, withLines: false, observer: observer, keep: filter != nil)), digest?.hex())
         } deliver: { _, scanned in
-            let (result, sha256) = scanned
-            // With a profile, only what the recipient's copy would redact counts.
-            var profileCounts: [Category: Int]? = nil
-            if let filter {
-                let parties = filter.parties(for: result.input)
-                profileCounts = filter.counts(result.findings.filter { filter.reported($0, path: result.input.path, parties: parties) })
-            }
-            let fileFindings = profileCounts.map { $0.values.reduce(0, +) } ?? result.findingCount
-            let path = result.input.path
-            if let e = result.error {
-                errors += 1
-                Stderr.line("redact: \(e)")
-                report(path: path, status: "error", count: 0, counts: [:], detail: e.detail)
-            } else if result.skippedBinary {
-                skipped += 1
-                report(path: path, status: "skipped", count: 0, counts: [:], detail: nil)
-            } else if fileFindings == 0 {
-                clean += 1
-                report(path: path, status: "clean", count: 0, counts: [:], detail: nil)
-            } else {
-                withFindings += 1
-                findings += fileFindings
-                var counts: [Category: Int] = profileCounts ?? [:]
-                if profileCounts == nil {
+            let (item, sha256) = scanned
+            // Text and documents alike: the input, its error, whether skipped, its counts.
+            var path: String, failure: String? = nil, binary = false, count = 0, extra = ""
+            var counts: [Category: Int] = [:]
+            switch item {
+            case .text(let result):
+                path = result.input.path
+                if let e = result.error {
+                    failure = e.detail
+                    Stderr.line("redact: \(e)")
+                }
+                binary = result.skippedBinary
+                if let filter {
+                    // With a profile, only what the recipient's copy would redact counts.
+                    let parties = filter.parties(for: result.input)
+                    counts = filter.counts(result.findings.filter { filter.reported($0, path: path, parties: parties) })
+                    count = counts.values.reduce(0, +)
+                } else {
+                    count = result.findingCount
                     for (rule, n) in result.ruleCounts.enumerated() where n > 0 { counts[engine.table[Int32(rule)].category, default: 0] += n }
                 }
+            case .document(let result):
+                path = result.input.path
+                extra = ",\"format\":\(jsonString(result.format))"
+                if !result.locators.isEmpty { extra += ",\"locators\":[\(result.locators.map(jsonString).joined(separator: ","))]" }
+                if let e = result.error {
+                    failure = e.message
+                    Stderr.line("redact: \(e)")
+                    extra += ",\"error_kind\":\(jsonString(e.kind.rawValue))"
+                    if let part = e.part { extra += ",\"part\":\(jsonString(part))" }
+                    if let offset = e.offset { extra += ",\"offset\":\(offset)" }
+                }
+                if let filter {
+                    for d in result.findings where filter.reported(d, path: path) { counts[d.span.span.category, default: 0] += 1 }
+                    count = counts.values.reduce(0, +)
+                } else {
+                    count = result.count
+                    counts = result.counts
+                }
+            }
+            if let failure {
+                errors += 1
+                report(path: path, status: "error", count: 0, counts: [:], detail: failure, extra: extra)
+            } else if binary {
+                skipped += 1
+                report(path: path, status: "skipped", count: 0, counts: [:], detail: nil)
+            } else if count == 0 {
+                clean += 1
+                report(path: path, status: "clean", count: 0, counts: [:], detail: nil, extra: extra)
+            } else {
+                withFindings += 1
+                findings += count
                 for (c, n) in counts { totals[c, default: 0] += n }
-                report(path: path, status: "found", count: fileFindings, counts: counts, detail: nil)
+                report(path: path, status: "found", count: count, counts: counts, detail: nil, extra: extra)
                 if let gate, let sha256 {
                     do {
                         try gate.record(document: path, sha256: sha256,

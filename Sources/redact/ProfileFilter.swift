@@ -1,5 +1,6 @@
 import Foundation
 import RedactCore
+import RedactFormats
 import RedactLog
 import RedactProfiles
 import RedactScan
@@ -31,6 +32,13 @@ struct ProfileFilter {
         let role = tag >= 0 && tag < parties.parties.count ? parties.parties[tag].role : nil
         return policy.decide(path: path, category: rule.category.rawValue, rule: rule.id, role: role,
                              start: f.finding.start, end: f.finding.end).redacted
+    }
+
+    /// The same decision for a finding in a document format (its party role travels with it).
+    func reported(_ f: DocumentFinding, path: String) -> Bool {
+        let s = f.span.span
+        return policy.decide(path: path, category: s.category.rawValue, rule: s.rule, role: s.role.flatMap(PartyRole.init(rawValue:)),
+                             start: s.start, end: s.end).redacted
     }
 
     /// Per-category counts of the reported findings.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedactCore
+import RedactFormats
 import RedactLog
 import RedactScan
 
@@ -20,6 +21,8 @@ struct ScanCommand: ParsableCommand {
     var paths: [String] = ["-"]
 
     @OptionGroup var find: FindOptions
+
+    @OptionGroup(title: "Document formats") var formats: FormatOptions
 
     @Option(help: "Output format: human (path:line:col category rule) or jsonl (the findings contract).")
     var format: ScanFormat = .human
@@ -73,20 +76,35 @@ struct ScanCommand: ParsableCommand {
         // so memory stays flat however many there are. Several inputs: each file's findings are
         // kept until its turn, so output stays in input order. A summary only counts.
         let streaming = inputs.count == 1 && !summary
-        orderedParallel(count: inputs.count, workers: jobs) { i in
+        func renderDocument(_ f: DocumentFinding, path: String, format id: String) -> String {
+            format == .jsonl ? documentFindingJSON(path: path, format: id, f) : documentFindingHuman(path: path, f, colour: colour)
+        }
+        let runner = formats.runner(chunkSize: find.chunkSize)
+        // With a profile, a summary still needs the findings, to count only the reported ones.
+        let keepFindings = (!summary && !streaming) || (summary && filter != nil)
+        orderedParallel(count: inputs.count, workers: jobs) { i -> InputScan in
+            let path = inputs[i].path
+            if let document = runner.format(for: inputs[i]) {
+                return .document(formats.scanDocument(
+                    inputs[i], format: document, factory: factory, pool: pool, chunkSize: find.chunkSize, withText: showText,
+                    keep: keepFindings,
+                    onFinding: streaming ? {
+                        if let filter, !filter.reported($0, path: path) { return }
+                        out.line(renderDocument($0, path: path, format: document.id))
+                    } : nil))
+            }
             let parties = filter?.parties(for: inputs[i])
-            return factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
-                             progress: progress.counter, workers: inputs.count < jobs ? jobs : 1,
-                             keep: (!summary && !streaming) || (summary && filter != nil),
-                             onFinding: streaming ? {
-                                 if let filter, !filter.reported($0, path: inputs[i].path, parties: parties!) { return }
-                                 emit($0, path: inputs[i].path)
-                             } : nil)
-        } deliver: { _, result in
-            var result = result
-            if let filter {
-                let parties = filter.parties(for: result.input)
-                result.findings = result.findings.filter { filter.reported($0, path: result.input.path, parties: parties) }
+            return .text(factory.scanFile(inputs[i], pool: pool, withLines: format == .human && !summary, withText: showText,
+                                          progress: progress.counter, workers: inputs.count < jobs ? jobs : 1,
+                                          keep: keepFindings,
+                                          onFinding: streaming ? {
+                                              if let filter, !filter.reported($0, path: path, parties: parties!) { return }
+                                              emit($0, path: path)
+                                          } : nil))
+        } deliver: { _, item in
+            guard case .text(var result) = item else {
+                if case .document(let d) = item { deliverDocument(d) }
+                return
             }
             if let e = result.error {
                 errors += 1
@@ -97,30 +115,50 @@ struct ScanCommand: ParsableCommand {
                 Stderr.line("redact: \(result.input.path): skipped (binary file; use --binary to scan it)")
                 return
             }
-            files += 1
-            bytes += result.bytes
             var perFile: [Category: Int] = [:]
+            var count = result.findingCount
             if let filter {
+                let parties = filter.parties(for: result.input)
+                result.findings = result.findings.filter { filter.reported($0, path: result.input.path, parties: parties) }
                 perFile = filter.counts(result.findings)
-                for (c, n) in perFile { totals[c, default: 0] += n }
+                count = result.findings.count
             } else {
                 for (rule, n) in result.ruleCounts.enumerated() where n > 0 {
-                    let category = engine.table[Int32(rule)].category
-                    perFile[category, default: 0] += n
-                    totals[category, default: 0] += n
+                    perFile[engine.table[Int32(rule)].category, default: 0] += n
                 }
             }
-            let fileFindings = filter == nil ? result.findingCount : result.findings.count
-            findings += fileFindings
             if !summary { for f in result.findings { emit(f, path: result.input.path) } }
+            summarise(path: result.input.path, bytes: result.bytes, count: count, perFile: perFile)
+        }
+        func deliverDocument(_ d: DocumentScanResult) {
+            if let e = d.error {
+                errors += 1
+                Stderr.line("redact: \(e)")
+                return
+            }
+            var findings = d.findings, count = d.count, perFile = d.counts
+            if let filter {
+                findings = findings.filter { filter.reported($0, path: d.input.path) }
+                perFile = [:]
+                for f in findings { perFile[f.span.span.category, default: 0] += 1 }
+                count = findings.count
+            }
+            if !summary { for f in findings { out.line(renderDocument(f, path: d.input.path, format: d.format)) } }
+            summarise(path: d.input.path, bytes: d.bytes, count: count, perFile: perFile)
+        }
+        func summarise(path: String, bytes fileBytes: Int, count: Int, perFile: [Category: Int]) {
+            files += 1
+            bytes += fileBytes
+            findings += count
+            for (category, n) in perFile { totals[category, default: 0] += n }
             if summary {
                 switch format {
                 case .jsonl:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\(jsonString($0.key.rawValue)):\($0.value)" }.joined(separator: ",")
-                    out.line("{\"path\":\(jsonString(result.input.path)),\"bytes\":\(result.bytes),\"findings\":\(fileFindings),\"by_category\":{\(counts)}}")
+                    out.line("{\"path\":\(jsonString(path)),\"bytes\":\(fileBytes),\"findings\":\(count),\"by_category\":{\(counts)}}")
                 case .human:
                     let counts = perFile.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-                    out.line("\(colour.path(result.input.path)): \(fileFindings) finding\(fileFindings == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
+                    out.line("\(colour.path(path)): \(count) finding\(count == 1 ? "" : "s")\(counts.isEmpty ? "" : " (\(counts))")")
                 }
             }
         }
