@@ -157,5 +157,5 @@ package.targets += [
 ]
 // The server registers the browser screens (Sources/RedactServe/UIRoutes*.swift), which use these.
 for target in package.targets where target.name == "RedactServe" || target.name == "RedactServeTests" {
-    target.dependencies += ["RedactReview", "RedactWeb", "RedactReport"]
+    target.dependencies += ["RedactReview", "RedactWeb", "RedactReport", "RedactFormats", "RedactContainers"]
 }

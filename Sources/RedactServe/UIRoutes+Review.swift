@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import RedactApply
+import RedactContainers
 import RedactCore
+import RedactFormats
 import RedactReview
 import RedactWeb
 
@@ -57,6 +59,13 @@ enum UIReviewRoutes {
                 guard !bytes.isEmpty else { return again("Upload a file or paste some text.") }
                 guard bytes.count <= ui.services.configuration.maxBodyBytes else { return again("The document is larger than this server accepts.") }
                 if name.isEmpty { name = "pasted.txt" }
+                // The screen shows the document as text and redacts its bytes: plain text, and
+                // CSV, TSV, JSON and JSON Lines read as text. DOCX, email, zip and PDF go through
+                // their formats (`POST /v1/redact`, `redact apply`), which this screen does not drive yet.
+                let format = bytes.prefix(8 << 10).withUnsafeBufferPointer { reviewRegistry.detect(path: name, head: $0) }
+                if let format, !textLike.contains(format.id) {
+                    return again("This screen reviews text documents (plain text, CSV, TSV, JSON). A \(format.id.uppercased()) file goes through POST /v1/redact or redact apply.")
+                }
                 if bytes.prefix(8 << 10).contains(0) {
                     return again("This looks like a binary file: this screen reviews text documents.")
                 }
@@ -211,10 +220,14 @@ enum UIReviewRoutes {
         return (service, id, doc)
     }
 
+    /// The format registry, to tell the uploads this screen can show as text from those it cannot.
+    static let reviewRegistry = DocumentFormats.standard.adding([DocxFormat(), EmailFormat(), ZipBundleFormat()])
+    static let textLike: Set<String> = ["text", "csv", "tsv", "json", "jsonl"]
+
     static func choices(_ ui: UIServices) -> ReviewPages.Choices {
         ReviewPages.Choices(recipients: ui.reference.entries(.recipients).map { ($0.code, $0.label) },
                             profiles: ui.review?.profiles.profiles.map { ($0.id, "\($0.id): \($0.label)") } ?? [],
-                            formats: "plain text (UTF-8)")
+                            formats: "plain text, CSV, TSV, JSON and JSON Lines (UTF-8), shown as text")
     }
 
     static func isRedactCode(_ code: String, _ ui: UIServices) -> Bool {

@@ -151,6 +151,22 @@ import Testing
         }
     }
 
+    @Test func textFormatsOpenAndContainerFormatsAreSentToTheAPI() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let b = try await Self.signIn(client, server, "op-ne")
+            let csv = "name,nhs\nA,943 476 5919\n"
+            let (ok, t1) = Self.multipart([("csrf_token", b.csrf), ("case", "URN1"), ("recipient", "defence")], file: ("list.csv", csv))
+            let r1 = try await client.execute(uri: "/review", method: .post, headers: [.cookie: b.cookie, .contentType: t1], body: ok)
+            #expect(r1.status == .seeOther)
+            let eml = "From: a@example.org\r\nTo: b@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n\r\nNHS 943 476 5919\r\n"
+            let (no, t2) = Self.multipart([("csrf_token", b.csrf), ("case", "URN1"), ("recipient", "defence")], file: ("mail.eml", eml))
+            let r2 = try await client.execute(uri: "/review", method: .post, headers: [.cookie: b.cookie, .contentType: t2], body: no)
+            #expect(r2.status == .unprocessableContent)
+            #expect(r2.text.contains("POST /v1/redact") && !r2.text.contains("943 476 5919"))
+        }
+    }
+
     @Test func aPlantedScriptNeverRendersAsMarkup() async throws {
         let server = try TestServer()
         try await server.application().test(.router) { client in
