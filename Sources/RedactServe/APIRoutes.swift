@@ -69,7 +69,6 @@ enum ScanRoutes {
                             responses: [.json(200, "The findings", schema: "ScanResult")] + p.errors)) { request, context in
             let profile = try services.documents.profile(recipient: p.query(request, "recipient"), profile: p.query(request, "profile"),
                                                          defaultProfile: services.configuration.defaultProfile)
-            try refuseOffencePack(profile)
             let doc = try await p.spool(request, services: services)
             defer { doc.remove() }
             let outcome = try services.documents.scan(doc, policy: profile.map { services.documents.policy($0) })
@@ -100,7 +99,6 @@ enum ScanRoutes {
             let who = try context.requirePrincipal()
             let profile = try services.documents.profile(recipient: p.query(request, "recipient"), profile: p.query(request, "profile"),
                                                          defaultProfile: services.configuration.defaultProfile)
-            try refuseOffencePack(profile)
             let source = p.query(request, "source")
             let outgoing = p.query(request, "outgoing") == "true"
             var logArea: String? = nil
@@ -148,14 +146,5 @@ enum ScanRoutes {
             throw ServeProblem(.unprocessableContent, "a national token must name the area of the log entry (area=CODE)", code: "area-required")
         }
         return requested
-    }
-
-    /// Profiles that run the offence-information pack need a second engine the server does not build yet.
-    static func refuseOffencePack(_ profile: Profile?) throws {
-        if profile?.offencePack == true {
-            throw ServeProblem(.unprocessableContent,
-                               "this profile runs the offence-information pack, which the server does not load yet: use `redact apply`",
-                               code: "profile-not-served")
-        }
     }
 }

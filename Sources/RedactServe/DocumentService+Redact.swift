@@ -23,6 +23,7 @@ extension DocumentService {
     public func redact(_ doc: SpooledDocument, style: RedactionStyle, caseReference: String, policy: RedactionPolicy,
                        valueKey: [UInt8]?) throws -> RedactOutcome {
         let input = Input(path: doc.path)
+        let (factory, pool) = try engines(for: policy)
         let engine: ScanEngine
         do { engine = try factory.engine(for: input) } catch {
             throw ServeProblem(.unprocessableContent, "the party list could not be read", code: "invalid-names")

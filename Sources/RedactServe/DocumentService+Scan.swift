@@ -28,6 +28,7 @@ extension DocumentService {
     /// - Throws: ``ServeProblem`` 415 for a binary body, 422 for an unreadable party list.
     public func scan(_ doc: SpooledDocument, policy: RedactionPolicy?, keepFindings: Bool = true) throws -> ScanOutcome {
         let input = Input(path: doc.path)
+        let (factory, pool) = try engines(for: policy)
         let result = factory.scanFile(input, pool: pool, withLines: false, keep: keepFindings || policy != nil)
         if let e = result.error {
             throw e.kind == .invalidNames
@@ -39,7 +40,7 @@ extension DocumentService {
         var counts: [String: Int] = [:]
         var findings: [ServedFinding] = []
         if let policy {
-            let parties = self.parties(for: input)
+            let parties = Self.parties(for: input, factory: factory)
             for f in result.findings {
                 let rule = table[f.finding.rule]
                 let tag = Int(f.finding.tag)
@@ -65,7 +66,7 @@ extension DocumentService {
 
     /// The parties of a spooled body: the list beside it (the same merge the factory makes, so
     /// a finding's tag indexes the same list).
-    func parties(for input: Input) -> PartyList {
+    static func parties(for input: Input, factory: EngineFactory) -> PartyList {
         let base = factory.shared.table.parties
         guard let path = factory.setup.partyListPath(beside: input), let extra = try? PartyList.load(path: path) else { return base }
         return base.merged(with: extra)

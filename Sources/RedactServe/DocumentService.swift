@@ -16,6 +16,9 @@ public final class DocumentService: Sendable {
     let pool: ScratchPool
     public let workDirectory: String
     public let version: String
+    /// The engine with the offence-information pack too, for profiles that run it (built on
+    /// first use: most servers never need it).
+    let offence: OffenceEngine
 
     public init(configuration: ServeConfiguration, version: String) throws {
         var setup = ScanSetup()
@@ -34,5 +37,45 @@ public final class DocumentService: Sendable {
         self.pool = ScratchPool(engine: factory.shared)
         self.workDirectory = configuration.workDirectory ?? NSTemporaryDirectory()
         self.version = version
+        self.offence = OffenceEngine(setup: setup,
+                                     directory: ProfileSet.offencePackDirectory(packDirectory: PackLoader.defaultPackDirectory()))
+    }
+
+    /// The factory and scratch pool for a policy: with the offence pack when its profile runs it.
+    func engines(for policy: RedactionPolicy?) throws -> (EngineFactory, ScratchPool) {
+        guard policy?.profile?.offencePack == true else { return (factory, pool) }
+        return try offence.get()
+    }
+}
+
+/// Builds the engine with the offence-information pack once, on first use, under a lock.
+final class OffenceEngine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: (EngineFactory, ScratchPool)?
+    private let setup: ScanSetup
+    private let directory: String?
+
+    init(setup: ScanSetup, directory: String?) {
+        self.setup = setup
+        self.directory = directory
+    }
+
+    func get() throws -> (EngineFactory, ScratchPool) {
+        try lock.withLock {
+            if let built { return built }
+            guard let directory else {
+                throw ServeProblem(.unprocessableContent, "this profile runs the offence-information pack, which was not found beside the bundled pack",
+                                   code: "profile-not-served")
+            }
+            var s = setup
+            s.patternDirectories.append(directory)
+            let factory: EngineFactory
+            do { factory = try s.makeFactory() } catch {
+                throw ServeProblem(.internalServerError, "the offence-information pack could not be loaded", code: "pack")
+            }
+            let b = (factory, ScratchPool(engine: factory.shared))
+            built = b
+            return b
+        }
     }
 }

@@ -42,7 +42,6 @@ enum RedactRoute {
             let documents = services.documents
             let profile = try documents.profile(recipient: recipient, profile: p.query(request, "profile"),
                                                 defaultProfile: services.configuration.defaultProfile)
-            try ScanRoutes.refuseOffencePack(profile)
             var context14: (verdict: String?, basis: String?) = (nil, p.query(request, "basis"))
             if let profile {
                 let group = documents.reference.entry(area, in: .areas)?.attributes.first

@@ -210,3 +210,29 @@ import Testing
         #expect(throws: ServeConfiguration.Failure.self) { try ServeConfiguration.load(path: path) }
     }
 }
+
+@Suite struct OffenceProfileTests {
+    static let text = Sample.text + "\nPREVIOUS CONVICTIONS: see attached. He received a conditional caution in 2019.\n"
+
+    @Test func aProfileThatRunsTheOffencePackHoldsTheCopyAndLogsTheHold() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let scan = try await client.execute(uri: "/v1/scan?recipient=charity", method: .post,
+                                                headers: server.headers("op-ne", contentType: "text/plain"), body: ByteBuffer(string: Self.text))
+            #expect(scan.status == .ok, "\(scan.text)")
+            #expect((scan.json["by_category"] as? [String: Int])?["offence_information"] ?? 0 >= 1)
+            #expect(scan.json["profile"] as? String == "charity")
+            let r = try await client.execute(uri: "/v1/redact?recipient=charity&case=URN3&basis=consent", method: .post,
+                                             headers: server.headers("op-ne", contentType: "text/plain"), body: ByteBuffer(string: Self.text))
+            #expect(r.status == .ok, "\(r.text)")
+            #expect(r.json["held"] as? Bool == true)
+            #expect(r.json["document"] as? String == "")
+            #expect(r.json["log_entry"] is String)
+            // Without offence information the same profile releases the copy.
+            let clean = try await client.execute(uri: "/v1/redact?recipient=charity&case=URN3&basis=consent", method: .post,
+                                                 headers: server.headers("op-ne", contentType: "text/plain"), body: ByteBuffer(string: Sample.text))
+            #expect(clean.json["held"] as? Bool == false)
+            #expect((clean.json["document"] as? String)?.isEmpty == false)
+        }
+    }
+}
