@@ -61,10 +61,10 @@ enum UIReviewRoutes {
                 if name.isEmpty { name = "pasted.txt" }
                 // The screen shows the document as text and redacts its bytes: plain text, and
                 // CSV, TSV, JSON and JSON Lines read as text. DOCX, email, zip and PDF go through
-                // their formats (`POST /v1/redact`, `redact apply`), which this screen does not drive yet.
+                // their formats (`redact apply`), which this screen does not drive yet.
                 let format = bytes.prefix(8 << 10).withUnsafeBufferPointer { reviewRegistry.detect(path: name, head: $0) }
                 if let format, !textLike.contains(format.id) {
-                    return again("This screen reviews text documents (plain text, CSV, TSV, JSON). A \(format.id.uppercased()) file goes through POST /v1/redact or redact apply.")
+                    return again("This screen reviews text documents (plain text, CSV, TSV, JSON). A \(format.id.uppercased()) file goes through redact apply (the command line).")
                 }
                 if bytes.prefix(8 << 10).contains(0) {
                     return again("This looks like a binary file: this screen reviews text documents.")
