@@ -43,6 +43,7 @@ public enum ReviewPages {
         \(Forms.select(name: "recipient", label: "Recipient", options: recipients, selected: "defence"))
         \(Forms.select(name: "profile", label: "Sharing profile", options: profiles, selected: ""))
         \(Forms.select(name: "style", label: "Redaction style", options: styles, selected: "label"))
+        \(Forms.textarea(name: "basis", label: "Basis for the share (only if section 14 does not authorise it)", rows: 2, hint: "A CPS area sharing with another List B body (List B to List B) must say what power the share rests on. Logged after redaction."))
         \(Forms.textarea(name: "parties", label: "Case parties (optional)", rows: 3, hint: "One full name a line, optionally with its role in brackets: Zoë Ünal (witness). Roles: victim, witness, defendant, officer, professional."))
         </fieldset>
         <button type="submit" class="primary">Scan and review</button>
