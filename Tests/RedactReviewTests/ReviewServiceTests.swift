@@ -43,3 +43,18 @@ import Testing
         #expect(throws: ReviewError.self) { try Self.service.finish(done, log: log, operatorID: "op-1") }
     }
 }
+
+@Suite struct Section14Tests {
+    @Test func listBToListBNeedsABasis() throws {
+        let bytes = Array("NHS number 943 476 5919.\n".utf8)
+        // A CPS area (List B) sharing with the police (List B): refused without a basis.
+        #expect(throws: ReviewError.self) {
+            try ReviewServiceTests.service.open(.init(name: "a.txt", bytes: bytes, recipient: "police", caseReference: "URN1"),
+                                                owner: "op-1", area: "cps-wessex")
+        }
+        let doc = try ReviewServiceTests.service.open(.init(name: "a.txt", bytes: bytes, recipient: "police", caseReference: "URN1",
+                                                            basis: "Common law disclosure for a live investigation"),
+                                                      owner: "op-1", area: "cps-wessex")
+        #expect(doc.section14 == "needs-other-basis" && doc.basis != nil)
+    }
+}
