@@ -58,3 +58,23 @@ import Testing
         #expect(doc.section14 == "needs-other-basis" && doc.basis != nil)
     }
 }
+
+@Suite struct HoldTests {
+    @Test func offenceInformationIsHeldAndLoggedAsHeld() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hold-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try SQLiteLogStore(path: dir.appendingPathComponent("log.sqlite").path,
+                                     redactor: ClosureRedactor(identifier: "test") { ($0, 0) })
+        let bytes = Array("Attached is the PNC print-out for the defendant.\n".utf8)
+        let doc = try ReviewServiceTests.service.open(.init(name: "a.txt", bytes: bytes, recipient: "victim", caseReference: "URN1"),
+                                                      owner: "op-1", area: "cps-wessex")
+        #expect(doc.holds)
+        #expect(doc.items.contains { $0.category == "offence_information" })
+        let done = try ReviewServiceTests.service.finish(doc, log: log, operatorID: "op-1")
+        #expect(done.outcome?.held == true)
+        let out = MemoryOutput()
+        _ = try log.export(format: .jsonl, filter: ExportFilter(), to: out)
+        #expect(out.text.contains("\"hold\""))
+    }
+}
