@@ -118,6 +118,13 @@ import Testing
             let wrong = try await client.execute(uri: "/breaches", method: .post, headers: headers,
                                                  body: Self.form(fields + [("csrf_token", "wrong")]))
             #expect(wrong.status == .forbidden)
+            #expect(wrong.headers[.contentType] == "application/problem+json")
+            // A browser (Accept: text/html) gets the same 403 as a page.
+            var browser = headers
+            browser[.accept] = "text/html,application/xhtml+xml"
+            let page403 = try await client.execute(uri: "/breaches", method: .post, headers: browser, body: Self.form(fields))
+            #expect(page403.status == .forbidden)
+            #expect(page403.headers[.contentType]?.hasPrefix("text/html") == true && page403.text.contains("security token"))
             let right = try await client.execute(uri: "/breaches", method: .post, headers: headers,
                                                  body: Self.form(fields + [("csrf_token", b.csrf), ("facts", "Sent to the wrong address")]))
             #expect(right.status == .seeOther)
