@@ -174,6 +174,37 @@ import Testing
         }
     }
 
+    @Test func aKeepDecisionIsLoggedWithItsReason() async throws {
+        let server = try TestServer()
+        try await server.application().test(.router) { client in
+            let b = try await Self.signIn(client, server, "op-ne")
+            let (body, type) = Self.multipart([("csrf_token", b.csrf), ("case", "URN1"), ("recipient", "defence")],
+                                              file: ("s.txt", "Call 07700 900123 today.\n"))
+            let open = try await client.execute(uri: "/review", method: .post, headers: [.cookie: b.cookie, .contentType: type], body: body)
+            let screen = String(try #require(open.headers[.location]).split(separator: "?")[0])
+            let form: HTTPFields = [.cookie: b.cookie, .contentType: "application/x-www-form-urlencoded"]
+            let keep = try await client.execute(uri: "\(screen)/items/1", method: .post, headers: form,
+                                                body: Self.form([("csrf_token", b.csrf), ("action", "keep"), ("justification", "required-for-case"),
+                                                                 ("reason", "The defence must call this witness")]))
+            #expect(keep.status == .seeOther)
+            // A redact code is not a keep decision.
+            let wrongCode = try await client.execute(uri: "\(screen)/items/1", method: .post, headers: form,
+                                                     body: Self.form([("csrf_token", b.csrf), ("action", "keep"), ("justification", "privacy"),
+                                                                      ("reason", "x")]))
+            #expect(wrongCode.status == .unprocessableContent)
+            #expect(try await client.execute(uri: "\(screen)/finish", method: .post, headers: form,
+                                             body: Self.form([("csrf_token", b.csrf)])).status == .seeOther)
+            let copy = try await client.execute(uri: "\(screen)/download/redacted", method: .get, headers: [.cookie: b.cookie])
+            #expect(copy.text == "Call 07700 900123 today.\n")
+            let manifest = try await client.execute(uri: "\(screen)/download/manifest", method: .get, headers: [.cookie: b.cookie])
+            #expect(manifest.text.contains("\"keep\""))
+            let out = MemoryOutput()
+            _ = try server.services.store.export(format: .jsonl, filter: ExportFilter(), to: out)
+            #expect(out.text.contains("The defence must call this witness"))
+            #expect(out.text.contains("required-for-case"))
+        }
+    }
+
     @Test func aPlantedScriptNeverRendersAsMarkup() async throws {
         let server = try TestServer()
         try await server.application().test(.router) { client in
