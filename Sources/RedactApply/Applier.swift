@@ -127,6 +127,12 @@ public struct Applier: Sendable {
         return result
     }
 
+    /// Streams the redacted copy into an open descriptor the caller owns (no atomic rename, no
+    /// sync, no manifest file): for a server that answers the copy and discards its work file.
+    public func apply(_ input: Input, into fd: Int32, outputName: String, scratch: ScanScratch) -> Result<ApplyOutcome, Failure> {
+        redact(input, into: fd, outputName: outputName, scratch: scratch)
+    }
+
     private func redact(_ input: Input, into fd: Int32, outputName: String, scratch: ScanScratch) -> Result<ApplyOutcome, Failure> {
         let inFD: Int32
         do { inFD = try openInput(input) } catch let e as ScanError {

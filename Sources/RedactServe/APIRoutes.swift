@@ -71,7 +71,7 @@ enum ScanRoutes {
                                                          defaultProfile: services.configuration.defaultProfile)
             let doc = try await p.spool(request, services: services)
             defer { doc.remove() }
-            let outcome = try services.documents.scan(doc, policy: profile.map { services.documents.policy($0) })
+            let outcome = try await Blocking.run { try services.documents.scan(doc, policy: profile.map { services.documents.policy($0) }) }
             services.metrics.scanned(bytes: outcome.bytes, endpoint: "scan")
             services.metrics.findings(outcome.counts, endpoint: "scan")
             let path = doc.filename ?? "-"
@@ -110,7 +110,9 @@ enum ScanRoutes {
             }
             let doc = try await p.spool(request, services: services)
             defer { doc.remove() }
-            let outcome = try services.documents.scan(doc, policy: profile.map { services.documents.policy($0) }, keepFindings: false)
+            let outcome = try await Blocking.run {
+                try services.documents.scan(doc, policy: profile.map { services.documents.policy($0) }, keepFindings: false)
+            }
             services.metrics.scanned(bytes: outcome.bytes, endpoint: "check")
             services.metrics.findings(outcome.counts, endpoint: "check")
             var o: [String: JSONNode] = [
@@ -124,9 +126,11 @@ enum ScanRoutes {
                     area: logArea, caseReference: p.query(request, "case"), operatorID: who.name, sourceOrganisation: source,
                     stage: outgoing ? .nearMiss : .incomingFailureToRedact,
                     packVersion: table.packVersion, toolVersion: services.version))
-                let receipt = try LogProblems.map {
-                    try gate.record(document: doc.filename ?? "api-upload", sha256: try FileDigest.sha256(path: doc.path),
-                                    counts: outcome.counts)
+                let counts = outcome.counts
+                let receipt = try await Blocking.run {
+                    try LogProblems.map {
+                        try gate.record(document: doc.filename ?? "api-upload", sha256: try FileDigest.sha256(path: doc.path), counts: counts)
+                    }
                 }
                 if let receipt { o["logged_entry"] = .string(receipt.entryID.uuidString.lowercased()) }
             }

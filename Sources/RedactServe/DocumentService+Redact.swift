@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RedactApply
 import RedactCore
 import RedactLog
@@ -39,10 +42,14 @@ extension DocumentService {
                                   role: facts.role.flatMap(PartyRole.init(rawValue:)), start: facts.start, end: facts.end)
             return SpanDecision(redact: d.redacted, justification: d.justification)
         }
+        // The copy goes to a private work file: it is answered and deleted, so no sync, no rename.
         let out = (doc.directory as NSString).appendingPathComponent("redacted.txt")
+        let fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ServeProblem(.internalServerError, "cannot create the work file") }
+        defer { close(fd) }
         let result = engine === factory.shared
-            ? pool.withScratch { applier.apply(input, outputPath: out, scratch: $0) }
-            : applier.apply(input, outputPath: out, scratch: engine.makeScratch())
+            ? pool.withScratch { applier.apply(input, into: fd, outputName: "-", scratch: $0) }
+            : applier.apply(input, into: fd, outputName: "-", scratch: engine.makeScratch())
         let outcome: ApplyOutcome
         switch result {
         case .success(let o): outcome = o

@@ -55,8 +55,10 @@ enum RedactRoute {
             let doc = try await p.spool(request, services: services)
             defer { doc.remove() }
             let policy = documents.policy(profile, keeps: keeps)
-            let outcome = try documents.redact(doc, style: style, caseReference: caseReference, policy: policy,
-                                               valueKey: services.valueKey)
+            let valueKey = services.valueKey
+            let outcome = try await Blocking.run {
+                try documents.redact(doc, style: style, caseReference: caseReference, policy: policy, valueKey: valueKey)
+            }
             services.metrics.scanned(bytes: outcome.manifest.bytesOriginal, endpoint: "redact")
             services.metrics.findings(outcome.manifest.counts, endpoint: "redact")
 
@@ -71,7 +73,8 @@ enum RedactRoute {
                                         originalSHA256: outcome.manifest.sha256Original, redactedSHA256: outcome.manifest.sha256Redacted,
                                         redactions: outcome.records)
             event.held = outcome.held
-            let receipt = try LogProblems.map { try services.store.recordDisclosure(event) }
+            let logged = event
+            let receipt = try await Blocking.run { try LogProblems.map { try services.store.recordDisclosure(logged) } }
             services.metrics.disclosureLogged()
 
             var manifest = outcome.manifest
