@@ -139,3 +139,25 @@ let package = Package(
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]
 )
+
+// `redact serve`'s browser parts (issue 8): the review model (no web types) and its pages.
+package.targets += [
+    // A document under review: findings with their reasons and the profile's proposal, the
+    // operator's decisions, manual spans, and the copy, manifest and schedule made in memory.
+    .target(name: "RedactReview", dependencies: [
+        "RedactCore", "RedactScan", "RedactPatterns", "RedactApply", "RedactProfiles", "RedactLog",
+        .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    .testTarget(name: "RedactReviewTests", dependencies: ["RedactReview", "RedactApply", "RedactScan", "RedactProfiles"]),
+]
+package.targets += [
+    // The browser pages of `redact serve`: an escaping HTML builder, the review, dashboard and
+    // breach screens, the served stylesheet and script, and form parsing. No web framework:
+    // the server's routes call these and send what they return.
+    .target(name: "RedactWeb", dependencies: ["RedactCore", "RedactApply", "RedactLog", "RedactReport", "RedactReview"]),
+    .testTarget(name: "RedactWebTests", dependencies: ["RedactWeb", "RedactReview", "RedactApply", "RedactLog", "RedactReport"]),
+]
+// The server registers the browser screens (Sources/RedactServe/UIRoutes*.swift), which use these.
+for target in package.targets where target.name == "RedactServe" || target.name == "RedactServeTests" {
+    target.dependencies += ["RedactReview", "RedactWeb", "RedactReport", "RedactFormats", "RedactContainers"]
+}

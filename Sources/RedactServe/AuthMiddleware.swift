@@ -54,10 +54,13 @@ public struct CSRFMiddleware: RouterMiddleware {
     public static let headerName = HTTPField.Name("X-CSRF-Token")!
     public static let formField = "csrf_token"
     let maxFormBytes: Int
+    /// The largest multipart form read for its token (a document upload).
+    let maxMultipartBytes: Int
     let exemptPaths: Set<String>
 
-    public init(maxFormBytes: Int, exemptPaths: Set<String> = ["/signin"]) {
+    public init(maxFormBytes: Int, maxMultipartBytes: Int? = nil, exemptPaths: Set<String> = ["/signin"]) {
         self.maxFormBytes = maxFormBytes
+        self.maxMultipartBytes = maxMultipartBytes ?? maxFormBytes
         self.exemptPaths = exemptPaths
     }
 
@@ -70,6 +73,10 @@ public struct CSRFMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let type = request.headers[.contentType]?.lowercased() ?? ""
+        if type.hasPrefix("multipart/form-data") {
+            // A form with a file (the review screen's upload): its csrf_token part (CSRFMiddleware+Multipart.swift).
+            return try await Self.checkMultipart(request, context: context, session: session, limit: maxMultipartBytes, next: next)
+        }
         guard type.hasPrefix("application/x-www-form-urlencoded") else { throw Self.refused }
         var request = request
         let body = try await request.collectBody(upTo: maxFormBytes)

@@ -26,7 +26,9 @@ public enum ServeApplication {
         let router = Router(context: RedactRequestContext.self)
         router.add(middleware: ObservabilityMiddleware(metrics: services.metrics, hsts: services.configuration.secureCookies))
         router.add(middleware: AuthMiddleware(authority: services.authority, sessions: services.sessions))
-        router.add(middleware: CSRFMiddleware(maxFormBytes: services.configuration.maxFormBytes))
+        router.add(middleware: UIErrorPagesMiddleware())   // browsers: HTML pages for the problems below
+        router.add(middleware: CSRFMiddleware(maxFormBytes: services.configuration.maxFormBytes,
+                                              maxMultipartBytes: services.configuration.maxBodyBytes + (64 << 10)))
         let table = RouteTable(router: router)
         SystemRoutes.register(on: table, services: services)
         APIRoutes.register(on: table, services: services)
