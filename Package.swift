@@ -158,6 +158,9 @@ package.targets += [
     .testTarget(name: "RedactWebTests", dependencies: ["RedactWeb", "RedactReview", "RedactApply", "RedactLog", "RedactReport"]),
 ]
 // The server registers the browser screens (Sources/RedactServe/UIRoutes*.swift), which use these.
-for target in package.targets where target.name == "RedactServe" || target.name == "RedactServeTests" {
+for target in package.targets where target.name == "RedactServe" {
+    target.dependencies += ["RedactReview", "RedactWeb"]
+}
+for target in package.targets where target.name == "RedactServeTests" {
     target.dependencies += ["RedactReview", "RedactWeb", "RedactReport", "RedactFormats", "RedactContainers"]
 }
