@@ -78,7 +78,8 @@ import Testing
         // (the head, removed with its rows: only a checkpoint shows it)
         ("UPDATE entry SET prev_hash = hash WHERE seq = 22", 22, "link"),
         ("INSERT INTO redaction (seq, ordinal, category, rule, byte_start, byte_end, style, justification) VALUES (99, 0, 'nino', 'nino.x', 0, 1, 'black-box', 'privacy')", 99, "no entry"),
-        ("UPDATE entry SET hash = 'a' || substr(hash, 2) WHERE seq = 7", 7, "do not match"),
+        // Always a different first digit (a fixed 'a' left a hash that began with 'a' unchanged).
+        ("UPDATE entry SET hash = (CASE WHEN substr(hash, 1, 1) = 'a' THEN 'b' ELSE 'a' END) || substr(hash, 2) WHERE seq = 7", 7, "do not match"),
     ])
     func parallelVerifyNamesTheSameEntry(sql: String, broken: Int64, reason: String) throws {
         let dir = TempDir()
