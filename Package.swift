@@ -146,6 +146,7 @@ package.targets += [
     // operator's decisions, manual spans, and the copy, manifest and schedule made in memory.
     .target(name: "RedactReview", dependencies: [
         "RedactCore", "RedactScan", "RedactPatterns", "RedactApply", "RedactProfiles", "RedactLog",
+        "RedactFormats", "RedactContainers",
         .product(name: "Crypto", package: "swift-crypto"),
     ]),
     .testTarget(name: "RedactReviewTests", dependencies: ["RedactReview", "RedactApply", "RedactScan", "RedactProfiles"]),

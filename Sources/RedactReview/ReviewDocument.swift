@@ -1,5 +1,6 @@
 import Foundation
 import RedactApply
+import RedactScan
 
 /// A document under review: its bytes, the share it is for, and one ``ReviewItem`` per span.
 ///
@@ -28,6 +29,11 @@ public struct ReviewDocument: Sendable {
     /// The pack that found the items, for the manifest.
     public var packName: String
     public var packVersion: String
+    /// The document format reviewed as a findings table (`docx`, `eml`, `zip`, `pdf`); nil for
+    /// a document shown and redacted as text.
+    public var format: String? = nil
+    /// The engine that found the items (with the case parties), so finishing finds the same spans.
+    var engine: ScanEngine? = nil
 
     public init(owner: String, area: String, name: String, bytes: [UInt8], recipient: String, profile: String?,
                 profileVersion: String?, style: RedactionStyle, caseReference: String, items: [ReviewItem],
@@ -54,6 +60,7 @@ public struct ReviewDocument: Sendable {
 
     private mutating func change(_ id: Int, _ body: (inout ReviewItem) -> Void) throws(ReviewError) {
         guard outcome == nil else { throw ReviewError(.finished, "this review is finished: its disclosure is logged") }
+        guard !scanOnly else { throw ReviewError(.unsupported, DocumentReview.pdfRefusal) }
         guard let i = items.firstIndex(where: { $0.id == id }) else { throw ReviewError(.unknownItem, "no item \(id) in this review") }
         body(&items[i])
         items[i].reviewed = true
@@ -100,6 +107,9 @@ public struct ReviewDocument: Sendable {
     @discardableResult
     public mutating func addManual(start: Int, end: Int, category: String, justification: String, operatorID: String) throws(ReviewError) -> Int {
         guard outcome == nil else { throw ReviewError(.finished, "this review is finished: its disclosure is logged") }
+        guard format == nil else {
+            throw ReviewError(.unsupported, "manual redactions are not available for a \(format!.uppercased()) document: only its findings can be decided here")
+        }
         guard start >= 0, end <= bytes.count, start < end else {
             throw ReviewError(.badSpan, "the selection \(start)-\(end) is not a span of this document (\(bytes.count) bytes)")
         }
@@ -127,6 +137,9 @@ public struct ReviewDocument: Sendable {
 
     /// The items as they will be written: rejected ones left out, in order of `start`.
     public var decided: [ReviewItem] { items.filter { $0.status != .rejected }.sorted { $0.start < $1.start } }
+
+    /// A PDF: its findings are shown, nothing is decided or redacted here.
+    public var scanOnly: Bool { format == "pdf" }
 
     /// How many items the operator has not looked at yet.
     public var unreviewed: Int { items.filter { !$0.reviewed }.count }

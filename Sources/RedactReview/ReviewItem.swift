@@ -1,5 +1,7 @@
 /// One span of a document under review: a scanner finding or a manual redaction, with what the
-/// operator decided about it. Never holds the span's text: the document's bytes do.
+/// operator decided about it. A text document's item never holds the span's text: the
+/// document's bytes do. A DOCX, email, zip or PDF item holds its matched value only when the
+/// format's finder handed it over and it mapped exactly onto the finding (see `DocumentReview`).
 public struct ReviewItem: Sendable, Equatable, Identifiable {
     public enum Origin: String, Sendable { case scanner, manual }
 
@@ -32,6 +34,13 @@ public struct ReviewItem: Sendable, Equatable, Identifiable {
     public var keepReason: String?
     /// The operator has looked at it (accepted, rejected, kept, or added it).
     public var reviewed: Bool
+    /// For a document format (DOCX, email, zip, PDF): the part whose decoded text `start..<end`
+    /// index (`word/document.xml#p3`, `mime:1.2`, `page:2`), nil for text stored as-is.
+    public var locator: String? = nil
+    /// Where in the part, for people (`header:From`), if the format says.
+    public var field: String? = nil
+    /// The matched value (decoded), for a document format only, only when exactly mapped.
+    public var value: String? = nil
 
     public init(id: Int, start: Int, end: Int, category: String, rule: String, role: String? = nil, origin: Origin,
                 reason: String, justification: String, status: Status, keepReason: String? = nil, reviewed: Bool = false) {

@@ -20,13 +20,16 @@ public struct ReviewScanner: Sendable {
         self.reasons = RuleReasons(pack: pack)
     }
 
+    /// The engine with the case's parties added to the name rule (this one without parties).
+    func engine(parties: PartyList?) throws -> ScanEngine {
+        guard let parties, !parties.parties.isEmpty else { return engine }
+        return try ScanEngine(table: engine.table.with(parties: parties), pack: pack)
+    }
+
     /// The items for `bytes`, in order. `parties` (one `Name<TAB>role` a line, as `--names`) adds
     /// the case's parties to the name rule for this document only.
     public func items(_ bytes: [UInt8], policy: RedactionPolicy, parties: PartyList? = nil) throws -> [ReviewItem] {
-        var engine = self.engine
-        if let parties, !parties.parties.isEmpty {
-            engine = try ScanEngine(table: engine.table.with(parties: parties), pack: pack)
-        }
+        let engine = try self.engine(parties: parties)
         var findings: [Finding] = []
         let scratch = engine.makeScratch()
         bytes.withUnsafeBufferPointer { engine.scan($0, emit: 0..<$0.count, scratch: scratch, into: &findings) }

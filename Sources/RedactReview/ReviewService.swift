@@ -85,8 +85,20 @@ public final class ReviewService: Sendable {
             }
         }
         let items: [ReviewItem]
-        do { items = try scanner.items(r.bytes, policy: policy, parties: parties) } catch {
-            throw ReviewError(.unsupported, "the document could not be scanned")
+        let format = DocumentReview.detect(name: r.name, bytes: r.bytes).flatMap { DocumentReview.formats.contains($0.id) ? $0 : nil }
+        var engine: ScanEngine? = nil
+        if let format {
+            do {
+                let e = try scanner.engine(parties: parties)
+                items = try DocumentReview.items(r.bytes, name: r.name, format: format, engine: e, policy: policy, reasons: scanner.reasons)
+                engine = e
+            } catch {
+                throw ReviewError(.unsupported, "the document could not be read as \(format.id.uppercased()) (it may be damaged, encrypted or past a size limit)")
+            }
+        } else {
+            do { items = try scanner.items(r.bytes, policy: policy, parties: parties) } catch {
+                throw ReviewError(.unsupported, "the document could not be scanned")
+            }
         }
         var doc = ReviewDocument(owner: owner, area: area, name: r.name, bytes: r.bytes, recipient: r.recipient,
                                  profile: profile?.id, profileVersion: profile?.version, style: r.style,
@@ -94,6 +106,8 @@ public final class ReviewService: Sendable {
                                  holds: policy.holds(categories: items.map(\.category)),
                                  packName: scanner.engine.table.packName, packVersion: scanner.engine.table.packVersion)
         doc.basis = r.basis.flatMap { $0.isEmpty ? nil : $0 }
+        doc.format = format?.id
+        doc.engine = engine
         doc.section14 = profile.flatMap { p in
             reference.entry(area, in: .areas)?.attributes.first.map {
                 Section14.verdict(sender: Section14.list(forAreaGroup: $0), recipient: p.section14).rawValue
@@ -121,7 +135,13 @@ public final class ReviewService: Sendable {
         let redactor = ReviewRedactor(replacer: Replacer(style: doc.style, caseReference: doc.caseReference), toolVersion: toolVersion) {
             [reference] in reference.defaultJustification(for: $0)
         }
-        var outcome = redactor.render(doc)
+        var outcome: ReviewOutcome
+        if doc.format != nil {
+            outcome = try DocumentReview.render(doc, replacer: redactor.replacer, toolVersion: toolVersion,
+                                                defaultJustification: redactor.defaultJustification)
+        } else {
+            outcome = redactor.render(doc)
+        }
         var context = LogContext(area: doc.area, caseReference: doc.caseReference, operatorID: operatorID,
                                  recipient: doc.recipient, packVersion: doc.packVersion, toolVersion: toolVersion)
         context.profile = doc.profile

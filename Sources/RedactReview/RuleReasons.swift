@@ -16,6 +16,9 @@ public struct RuleReasons: Sendable {
         return byRule[rule] ?? "Pattern match"
     }
 
+    /// Whether the pack has this rule (a format's own rules, such as a DOCX property, are not).
+    public func knows(rule: String) -> Bool { byRule[rule] != nil }
+
     static func describe(_ rule: Rule) -> String {
         var parts: [String] = []
         switch rule.matcher {

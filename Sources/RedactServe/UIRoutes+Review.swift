@@ -59,15 +59,15 @@ enum UIReviewRoutes {
                 guard !bytes.isEmpty else { return again("Upload a file or paste some text.") }
                 guard bytes.count <= ui.services.configuration.maxBodyBytes else { return again("The document is larger than this server accepts.") }
                 if name.isEmpty { name = "pasted.txt" }
-                // The screen shows the document as text and redacts its bytes: plain text, and
-                // CSV, TSV, JSON and JSON Lines read as text. DOCX, email, zip and PDF go through
-                // their formats (`redact apply`), which this screen does not drive yet.
-                let format = bytes.prefix(8 << 10).withUnsafeBufferPointer { reviewRegistry.detect(path: name, head: $0) }
-                if let format, !textLike.contains(format.id) {
-                    return again("This screen reviews text documents (plain text, CSV, TSV, JSON). A \(format.id.uppercased()) file goes through redact apply (the command line).")
+                // Plain text, and CSV, TSV, JSON and JSON Lines, are shown as text and their bytes
+                // redacted. DOCX, email and zip are reviewed as a findings table by part and
+                // redacted by their format; a PDF's findings are shown, but it is not redacted here.
+                let format = DocumentReview.detect(name: name, bytes: bytes)
+                if let format, !textLike.contains(format.id), !DocumentReview.formats.contains(format.id) {
+                    return again("This screen cannot review a \(format.id.uppercased()) file: it goes through redact apply (the command line).")
                 }
-                if bytes.prefix(8 << 10).contains(0) {
-                    return again("This looks like a binary file: this screen reviews text documents.")
+                if format.map({ !DocumentReview.formats.contains($0.id) }) ?? true, bytes.prefix(8 << 10).contains(0) {
+                    return again("This looks like a binary file that is not DOCX, email, zip or PDF: this screen cannot review it.")
                 }
                 let caseRef = (form["case"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard validCase(caseRef) else { return again("Give the case reference: letters, digits, / - . (at most 32).") }
@@ -140,6 +140,9 @@ enum UIReviewRoutes {
                 let form = try await UIPage.form(request, limit: ui.services.configuration.maxFormBytes)
                 var d = doc
                 do {
+                    if let format = d.format {
+                        throw ReviewError(.unsupported, "manual redactions are not available for a \(format.uppercased()) document: only its findings can be decided here")
+                    }
                     let category = form["category"] ?? ""
                     guard Category.taxonomy.contains(where: { $0.rawValue == category }) else { throw ReviewError(.badCode, "choose a category") }
                     let j = form["justification"] ?? ""
@@ -220,14 +223,13 @@ enum UIReviewRoutes {
         return (service, id, doc)
     }
 
-    /// The format registry, to tell the uploads this screen can show as text from those it cannot.
-    static let reviewRegistry = DocumentFormats.standard.adding([DocxFormat(), EmailFormat(), ZipBundleFormat()])
+    /// The formats reviewed as text (the others of `DocumentReview.formats` as a findings table).
     static let textLike: Set<String> = ["text", "csv", "tsv", "json", "jsonl"]
 
     static func choices(_ ui: UIServices) -> ReviewPages.Choices {
         ReviewPages.Choices(recipients: ui.reference.entries(.recipients).map { ($0.code, $0.label) },
                             profiles: ui.review?.profiles.profiles.map { ($0.id, "\($0.id): \($0.label)") } ?? [],
-                            formats: "plain text, CSV, TSV, JSON and JSON Lines (UTF-8), shown as text")
+                            formats: "plain text, CSV, TSV, JSON and JSON Lines (UTF-8), shown as text; DOCX, email (EML) and zip, shown as findings by part; PDF, findings only (not redacted here)")
     }
 
     static func isRedactCode(_ code: String, _ ui: UIServices) -> Bool {

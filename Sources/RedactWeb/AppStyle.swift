@@ -69,6 +69,9 @@ public enum AppStyle {
     ol.findings { list-style: none; margin: 0; padding: 0; max-height: 75vh; overflow: auto; }
     li.item { border-bottom: 1px solid var(--line); padding: 10px 2px; }
     li.item.s-rejected h3 .badge { text-decoration: line-through; }
+    table.findings-table { border-collapse: collapse; width: 100%; margin-bottom: 16px; }
+    table.findings-table th, table.findings-table td { border-bottom: 1px solid var(--line); padding: 6px; text-align: left; vertical-align: top; }
+    tr.item.s-rejected .badge { text-decoration: line-through; }
     .pending { font-size: 13px; font-weight: 600; color: #8a3c00; }
     dl.why { margin: 4px 0 8px; font-size: 14px; }
     dl.why div { display: flex; gap: 6px; }

@@ -63,6 +63,9 @@ public enum ReviewPages {
     /// The review screen of one document.
     public static func screen(id: String, doc: ReviewDocument, viewer: Viewer, csrf: String, labels: Labels,
                               notice: String? = nil, error: String? = nil) -> Markup {
+        if doc.format != nil {
+            return documentScreen(id: id, doc: doc, viewer: viewer, csrf: csrf, labels: labels, notice: notice, error: error)
+        }
         let finished = doc.outcome != nil
         let items = doc.items.sorted { $0.start < $1.start }
         let counts = (redact: items.filter { $0.status == .redact }.count, keep: items.filter { $0.status == .keep }.count,
@@ -149,16 +152,31 @@ public enum ReviewPages {
     }
 
     static func item(_ it: ReviewItem, id: String, doc: ReviewDocument, csrf: String, labels: Labels, finished: Bool) -> Markup {
-        let status: Markup
-        switch it.status {
-        case .redact: status = "<strong>Redact</strong> (\(labels.justification(it.justification)))"
-        case .keep: status = "<strong>Keep</strong> (\(labels.justification(it.justification))): \(it.keepReason ?? "")"
-        case .rejected: status = "<strong>Not personal data</strong>: left as it is"
-        }
         let reviewed: Markup = it.reviewed || finished ? "" : " <span class=\"pending\">not yet reviewed</span>"
         let title = labels.category(it.category)
-        var actions: Markup = .empty
-        if !finished {
+        let actions: Markup = finished ? .empty : self.actions(it, id: id, csrf: csrf, labels: labels)
+        return """
+        <li id="item-\(it.id)" class="item s-\(it.status.rawValue)">
+        <h3><span class="badge c\(colour(it.category))">\(title)</span> <a href="#m-\(it.id)">line \(line(of: it.start, in: doc.bytes)), bytes \(it.start)–\(it.end)</a>\(reviewed)</h3>
+        <dl class="why"><div><dt>Rule</dt><dd><code>\(it.rule)</code></dd></div><div><dt>Why</dt><dd>\(it.reason)</dd></div><div><dt>Decision</dt><dd>\(status(it, labels: labels))</dd></div></dl>
+        \(actions)
+        </li>
+        """
+    }
+
+    static func status(_ it: ReviewItem, labels: Labels) -> Markup {
+        switch it.status {
+        case .redact: return "<strong>Redact</strong> (\(labels.justification(it.justification)))"
+        case .keep: return "<strong>Keep</strong> (\(labels.justification(it.justification))): \(it.keepReason ?? "")"
+        case .rejected: return "<strong>Not personal data</strong>: left as it is"
+        }
+    }
+
+    /// Redact, not personal data, or keep with a reason: one finding's forms.
+    static func actions(_ it: ReviewItem, id: String, csrf: String, labels: Labels) -> Markup {
+        let title = labels.category(it.category)
+        let actions: Markup
+        do {
             let rejectLabel = it.origin == .manual ? "Remove" : "Not personal data"
             actions = """
             <form method="post" action="/review/\(id)/items/\(it.id)" class="actions">\(Forms.csrf(csrf))
@@ -174,13 +192,7 @@ public enum ReviewPages {
             </form></details>
             """
         }
-        return """
-        <li id="item-\(it.id)" class="item s-\(it.status.rawValue)">
-        <h3><span class="badge c\(colour(it.category))">\(title)</span> <a href="#m-\(it.id)">line \(line(of: it.start, in: doc.bytes)), bytes \(it.start)–\(it.end)</a>\(reviewed)</h3>
-        <dl class="why"><div><dt>Rule</dt><dd><code>\(it.rule)</code></dd></div><div><dt>Why</dt><dd>\(it.reason)</dd></div><div><dt>Decision</dt><dd>\(status)</dd></div></dl>
-        \(actions)
-        </li>
-        """
+        return actions
     }
 
     static func manualForm(id: String, doc: ReviewDocument, csrf: String, labels: Labels) -> Markup {

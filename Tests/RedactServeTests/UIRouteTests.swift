@@ -158,7 +158,7 @@ import Testing
         }
     }
 
-    @Test func textFormatsOpenAndContainerFormatsAreSentToTheAPI() async throws {
+    @Test func textAndDocumentFormatsOpenAndOtherBinaryIsRefused() async throws {
         let server = try TestServer()
         try await server.application().test(.router) { client in
             let b = try await Self.signIn(client, server, "op-ne")
@@ -169,8 +169,12 @@ import Testing
             let eml = "From: a@example.org\r\nTo: b@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n\r\nNHS 943 476 5919\r\n"
             let (no, t2) = Self.multipart([("csrf_token", b.csrf), ("case", "URN1"), ("recipient", "defence")], file: ("mail.eml", eml))
             let r2 = try await client.execute(uri: "/review", method: .post, headers: [.cookie: b.cookie, .contentType: t2], body: no)
-            #expect(r2.status == .unprocessableContent)
-            #expect(r2.text.contains("redact apply") && !r2.text.contains("943 476 5919"))
+            #expect(r2.status == .seeOther)
+            let (bin, t3) = Self.multipart([("csrf_token", b.csrf), ("case", "URN1"), ("recipient", "defence")],
+                                           file: ("photo.bin", "NHS 943 476 5919\u{0}\u{1}"))
+            let r3 = try await client.execute(uri: "/review", method: .post, headers: [.cookie: b.cookie, .contentType: t3], body: bin)
+            #expect(r3.status == .unprocessableContent)
+            #expect(r3.text.contains("binary") && !r3.text.contains("943 476 5919"))
         }
     }
 
