@@ -357,9 +357,20 @@ struct JSONParser: FieldParser {
     private mutating func endNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ bufferBase: Int, raw: Range<Int>, _ sink: FieldProcessor) throws {
         let text = UnsafeBufferPointer(rebasing: buffer[(raw.lowerBound - bufferBase)..<(raw.upperBound - bufferBase)])
         guard Self.validNumber(text) else { throw corrupt(raw.lowerBound, "an invalid number") }
-        sink.field(Field(raw: raw, contentStart: raw.lowerBound, encoding: .jsonNumber, context: stack.last?.context),
+        sink.field(Field(raw: raw, contentStart: raw.lowerBound, encoding: .jsonNumber, context: Self.numberContext(stack.last?.context, text)),
                    text: text, escapes: EscapeMap(), buffer: buffer, bufferBase: bufferBase, location: pointer(key: false))
         endValue()
+    }
+
+    /// A number under a whole-value key is that category only if a number can be one: never a
+    /// name, address, email, NINO or postcode; a date of birth or phone number only with at least
+    /// six digits (`19800312`), so a count such as a manifest's `"email_address": 3` is not a
+    /// finding. The key still counts as context for the scanner.
+    static func numberContext(_ context: FieldContext?, _ text: UnsafeBufferPointer<UInt8>) -> FieldContext? {
+        guard var context, let category = context.wholeValue else { return context }
+        let digits = text.reduce(0) { $0 + (($1 &- 0x30) < 10 ? 1 : 0) }
+        if !((category == .dateOfBirth || category == .phoneNumber) && digits >= 6) { context.wholeValue = nil }
+        return context
     }
 
     private mutating func endLiteral(_ buffer: UnsafeBufferPointer<UInt8>, _ bufferBase: Int, raw: Range<Int>) throws {

@@ -34,6 +34,18 @@ import Testing
         #expect(!spans.contains { $0.field?.contains("Okafor") == true })
     }
 
+    /// A number under a whole-value key is a finding only where a number can be that category:
+    /// a count under `email_address` (as in redact's own manifests) is not; an eight-digit date
+    /// of birth or a long phone number is.
+    @Test func numbersUnderWholeValueKeysOnlyWhereTheyCanBeThatCategory() throws {
+        let doc = #"{"counts": {"email_address": 3, "person_name": 12, "phone_number": 2}, "dob": 19800312, "phone": 7700900123, "address": 4}"#.bytes
+        let spans = try JSONFormat.json.scan(doc, path: "t.json", in: Support.env())
+        let found = spans.map { (doc.slice($0.span.start..<$0.span.end), $0.span.category) }
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.0 == "19800312" && $0.1 == .dateOfBirth })
+        #expect(found.contains { $0.0 == "7700900123" && $0.1 == .phoneNumber })
+    }
+
     @Test func redactedCopyIsTheSameJSONWithoutTheValues() throws {
         let doc = try JSONFormat.json.redact(Self.document, path: "t.json", in: Support.env())
         let before = try JSONSerialization.jsonObject(with: Data(Self.document)) as! [String: Any]
