@@ -13,10 +13,6 @@ final class Stdout: @unchecked Sendable {
         if buffer.count >= 1 << 16 { flush() }
     }
     func line(_ s: String) { write(s + "\n") }
-    func write(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
-    }
     /// Appends `body`'s bytes straight into the buffer (no String on the way).
     func append(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
