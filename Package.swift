@@ -116,7 +116,7 @@ let package = Package(
         ]),
         .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
         .testTarget(name: "RedactProfilesTests", dependencies: ["RedactProfiles", "RedactCore"]),
-        .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactTestSupport", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),
         .testTarget(name: "RedactContainersTests", dependencies: [
             "RedactContainers", "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -128,14 +128,16 @@ let package = Package(
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactQATests", dependencies: ["RedactQA", "RedactApply", "RedactScan", "RedactLog"]),
-        .testTarget(name: "CLITests", dependencies: ["RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "CLITests", dependencies: ["RedactCore", "RedactTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "RedactServeTests", dependencies: [
-            "RedactServe", "RedactLog", "RedactScan",
+            "RedactServe", "RedactLog", "RedactScan", "RedactTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Fixtures more than one test target builds (a minimal PDF); tests only.
+        .target(name: "RedactTestSupport", path: "Tests/Support/RedactTestSupport"),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]
 )

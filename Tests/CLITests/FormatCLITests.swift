@@ -1,4 +1,5 @@
 import Foundation
+import RedactTestSupport
 import Testing
 
 /// Document formats through the built binary: CSV, JSON, JSON Lines and PDF in `scan`,

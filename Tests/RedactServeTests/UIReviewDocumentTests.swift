@@ -1,4 +1,5 @@
 import Foundation
+import RedactTestSupport
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -42,31 +43,6 @@ import ZIPFoundation
             ("word/document.xml", #"<?xml version="1.0"?><w:document \#(w)><w:body>\#(p("NHS number 943 476 5919."))\#(p("Mobile 07700 900123."))\#(p("Email j.okafor@example.org today."))</w:body></w:document>"#),
             ("docProps/core.xml", #"<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Ayodele Okafor</dc:creator></cp:coreProperties>"#),
         ])
-    }
-
-    /// A minimal PDF (one text line per page), as `Tests/CLITests/PDFFixture.swift` writes it.
-    static func pdf(_ pages: [String]) -> [UInt8] {
-        var objects: [String] = []
-        let pageIDs = pages.indices.map { 4 + 2 * $0 }
-        objects.append("<< /Type /Catalog /Pages 2 0 R >>")
-        objects.append("<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>")
-        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-        for text in pages {
-            let stream = "BT /F1 12 Tf 72 720 Td (\(text)) Tj ET"
-            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents \(objects.count + 2) 0 R >>")
-            objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
-        }
-        var out = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (i, body) in objects.enumerated() {
-            offsets.append(out.utf8.count)
-            out += "\(i + 1) 0 obj\n\(body)\nendobj\n"
-        }
-        let xref = out.utf8.count
-        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { out += String(format: "%010d 00000 n \n", o) }
-        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Array(out.utf8)
     }
 
     static func multipart(_ fields: [(String, String)], name: String, bytes: [UInt8]) -> (ByteBuffer, String) {
@@ -223,7 +199,7 @@ import ZIPFoundation
         let server = try TestServer()
         try await server.application().test(.router) { client in
             let b = try await UIRouteTests.signIn(client, server, "op-ne")
-            let screen = try await Self.open(client, b, name: "letter.pdf", bytes: Self.pdf(["NHS number 943 476 5919"]))
+            let screen = try await Self.open(client, b, name: "letter.pdf", bytes: makePDF(pages: ["NHS number 943 476 5919"]))
             let page = try await client.execute(uri: screen, method: .get, headers: [.cookie: b.cookie])
             #expect(page.status == .ok)
             #expect(page.text.contains("Part <code>page:1</code>"))

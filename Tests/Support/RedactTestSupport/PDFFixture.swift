@@ -1,8 +1,8 @@
 import Foundation
 
-/// A minimal valid PDF (Helvetica, one text line per page), written by hand so the test needs
-/// nothing but `pdftotext`.
-func makePDF(pages: [String]) -> [UInt8] {
+/// A minimal valid PDF (Helvetica, one text line per page), written by hand so the tests need
+/// nothing but `pdftotext`. Shared by the format, CLI and server tests.
+public func makePDF(pages: [String]) -> [UInt8] {
     var objects: [String] = []
     let pageIDs = pages.indices.map { 4 + 2 * $0 }
     objects.append("<< /Type /Catalog /Pages 2 0 R >>")
