@@ -35,17 +35,9 @@ final class Stdout: @unchecked Sendable {
 /// JSON string literal for `s` (the escaping every JSON output of the tool shares).
 func jsonString(_ s: String) -> String { JSONText.quoted(s) }
 
-/// One finding in the findings contract of `shared/taxonomy.md`.
-func findingJSON(path: String, _ f: LocatedFinding, table: RuleTable) -> String {
-    let rule = table[f.finding.rule]
-    var s = "{\"path\":\(jsonString(path)),\"start\":\(f.finding.start),\"end\":\(f.finding.end),"
-        + "\"category\":\(jsonString(rule.category.rawValue)),\"rule\":\(jsonString(rule.id))"
-    if let text = f.text { s += ",\"text\":\(jsonString(String(decoding: text, as: UTF8.self)))" }
-    return s + "}"
-}
-
-/// The findings contract written as bytes, for `scan --format jsonl` on inputs with millions of
-/// findings: each rule's `"category":…,"rule":…` is quoted once, and the path once per file.
+/// One finding in the findings contract of `shared/taxonomy.md`, written as bytes, for
+/// `scan --format jsonl` on inputs with millions of findings: each rule's
+/// `"category":…,"rule":…` is quoted once, and the path once per file.
 final class FindingJSONWriter: @unchecked Sendable {
     private let ruleFragments: [[UInt8]]
     private var lastPath = ""
@@ -58,7 +50,7 @@ final class FindingJSONWriter: @unchecked Sendable {
         }
     }
 
-    /// Appends one finding and a newline to `out` (the same bytes as `findingJSON` + "\n").
+    /// Appends one finding and a newline to `out`.
     func write(path: String, _ f: LocatedFinding, to out: Stdout) {
         if path != lastPath {
             lastPath = path

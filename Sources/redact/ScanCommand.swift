@@ -57,20 +57,16 @@ struct ScanCommand: ParsableCommand {
         let pool = ScratchPool(engine: engine)
         let progress = ProgressBar(totalBytes: totalSize(inputs) > 64 << 20 ? totalSize(inputs) : 0)
         progress.start()
-        func render(_ f: LocatedFinding, path: String) -> String {
-            switch format {
-            case .jsonl:
-                return findingJSON(path: path, f, table: engine.table)
-            case .human:
-                let rule = engine.table[f.finding.rule]
-                var line = "\(colour.path(path)):\(f.line):\(f.column) \(colour.category(rule.category.rawValue)) \(rule.id)"
-                if let text = f.text { line += " " + colour.dim(String(decoding: text, as: UTF8.self)) }
-                return line
-            }
+        /// One finding for people: `path:line:col category rule` (the JSON Lines writer is below).
+        func humanLine(_ f: LocatedFinding, path: String) -> String {
+            let rule = engine.table[f.finding.rule]
+            var line = "\(colour.path(path)):\(f.line):\(f.column) \(colour.category(rule.category.rawValue)) \(rule.id)"
+            if let text = f.text { line += " " + colour.dim(String(decoding: text, as: UTF8.self)) }
+            return line
         }
         let jsonWriter = FindingJSONWriter(table: engine.table)
         func emit(_ f: LocatedFinding, path: String) {
-            if format == .jsonl { jsonWriter.write(path: path, f, to: out) } else { out.line(render(f, path: path)) }
+            if format == .jsonl { jsonWriter.write(path: path, f, to: out) } else { out.line(humanLine(f, path: path)) }
         }
         // One input (a pipeline's stream, a big file): findings are printed as they are found,
         // so memory stays flat however many there are. Several inputs: each file's findings are
