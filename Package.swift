@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // The national tier (issue 9): the log in PostgreSQL, and the bulk pre-screening queue.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // PCRE2, the system C library (8-bit code units), behind a shim header.
@@ -67,11 +70,16 @@ let package = Package(
         // Accuracy scoring of findings against ground truth.
         .target(name: "RedactEval", dependencies: ["RedactCore"]),
         // The national redaction and breach log (SQLite through GRDB, tamper-evident chain).
+        // SQLite (one area) and PostgreSQL (the national tier) behind one `LogStore` protocol.
         .target(name: "RedactLog", dependencies: [
             "RedactCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Area performance packs: aggregates of the log by area and period, rendered for review.
         .target(name: "RedactReport", dependencies: [
@@ -122,7 +130,7 @@ let package = Package(
             "RedactContainers", "RedactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "RedactLogTests", dependencies: [
-            "RedactLog", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "RedactLog", "RedactTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RedactReportTests", dependencies: [
             "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
@@ -137,7 +145,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Fixtures more than one test target builds (a minimal PDF); tests only.
-        .target(name: "RedactTestSupport", path: "Tests/Support/RedactTestSupport"),
+        .target(name: "RedactTestSupport", dependencies: ["RedactLog"], path: "Tests/Support/RedactTestSupport"),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"], path: "corpus/Tests/CorpusKitTests"),
     ]
 )

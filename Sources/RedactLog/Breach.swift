@@ -234,3 +234,21 @@ public struct GateContext: Sendable, Equatable {
         self.toolVersion = toolVersion
     }
 }
+
+extension OverdueBreach {
+    /// The open breaches whose 72-hour clock has at most `warningHours` left (or has run out) with
+    /// no ICO decision, or with a decision to report and no report; most urgent first. The same
+    /// rule for every store.
+    static func select(from open: [BreachRecord], now: Date, warningHours: Double) -> [OverdueBreach] {
+        var out: [OverdueBreach] = []
+        for b in open {
+            let reason: OverdueBreach.Reason
+            if b.icoReportable == nil { reason = .noDecision }
+            else if b.icoReportable == true && b.icoReportedAt == nil { reason = .notReported }
+            else { continue }
+            let remaining = b.icoDeadline.timeIntervalSince(now) / 3600
+            if remaining <= warningHours { out.append(OverdueBreach(breach: b, reason: reason, hoursRemaining: remaining)) }
+        }
+        return out.sorted { $0.hoursRemaining < $1.hoursRemaining }
+    }
+}

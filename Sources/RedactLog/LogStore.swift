@@ -70,6 +70,53 @@ public protocol LogStore: Sendable {
     /// export twice adds nothing the second time.
     @discardableResult
     func importExport(_ input: any LogInput) throws -> ImportSummary
+
+    /// The reference data the log validates codes against.
+    var reference: Reference { get }
+
+    // MARK: QA second checks (issue 6)
+
+    /// Appends a QA second check (entry kind `qa-check`), linked to the disclosure it checked.
+    @discardableResult
+    func recordQACheck(_ record: QACheckRecord) throws -> EntryReceipt
+
+    /// The QA checks of an area (or all), oldest first, recorded within `[since, until)`.
+    func qaChecks(area: String?, since: Date?, until: Date?) throws -> [QACheckRecord]
+
+    /// The uncorrected disclosures of `area` recorded within `[since, until)`, in chain order.
+    func disclosures(area: String, since: Date, until: Date) throws -> [DisclosureSummary]
+
+    // MARK: The access table of `redact serve` (outside the chain)
+
+    @discardableResult
+    func createAccessToken(name: String, role: String, area: String?, sha256: String) throws -> AccessToken
+    func accessToken(sha256: String) throws -> AccessToken?
+    func accessToken(id: String) throws -> AccessToken?
+    func accessTokens() throws -> [AccessToken]
+    @discardableResult
+    func revokeAccessToken(_ idOrName: String) throws -> AccessToken
+}
+
+/// Opens the log a `--log` value names: a `postgres://` URL (the national tier) or a file path
+/// (an area's SQLite log).
+public enum LogLocation {
+    /// Opens (creating and migrating, unless `readOnly`) the log at `location`.
+    public static func open(_ location: String, reference: Reference = .builtIn, redactor: (any FreeTextRedactor)? = nil,
+                            readOnly: Bool = false) throws -> any LogStore {
+        if PostgresURL.isPostgres(location) {
+            guard let url = PostgresURL(location) else {
+                throw LogError(.invalidInput, "the log URL is not a valid postgres:// URL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)")
+            }
+            return try PostgresLogStore(url: url, reference: reference, redactor: redactor,
+                                        options: .init(readOnly: readOnly))
+        }
+        return try SQLiteLogStore(path: location, reference: reference, redactor: redactor, options: .init(readOnly: readOnly))
+    }
+
+    /// How to name a log in messages: a path as given, a URL without its password.
+    public static func describe(_ location: String) -> String {
+        PostgresURL.isPostgres(location) ? (PostgresURL(location)?.description ?? "postgres://(unparsable)") : location
+    }
 }
 
 /// The head of a log: enough for a national copy to prove later that the area's log was only

@@ -25,6 +25,18 @@ public struct AccessToken: Sendable, Equatable {
     }
 }
 
+extension AccessToken {
+    /// A new token's row: checks the name and area and draws a short random id.
+    static func new(name: String, role: String, area: String?, reference: Reference, now: Date) throws -> AccessToken {
+        guard !name.isEmpty, name.count <= 100 else { throw LogError(.invalidInput, "a token name has 1 to 100 characters") }
+        if let area { _ = try reference.validate(area, .areas) }
+        var bytes = [UInt8](repeating: 0, count: 6)
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+        return AccessToken(id: "tok_" + bytes.map { String(format: "%02x", $0) }.joined(), name: name, role: role,
+                           area: area, createdAt: now)
+    }
+}
+
 /// The access table (see `Migrations.v3AccessSQL`): outside the hash chain, so tokens can be
 /// revoked. Lookups are by the token's SHA-256 (hex), which is all that is stored.
 ///
@@ -36,12 +48,7 @@ extension SQLiteLogStore {
     /// Stores a new token. - Throws: `LogError(.conflict)` when the name is taken.
     @discardableResult
     public func createAccessToken(name: String, role: String, area: String?, sha256: String) throws -> AccessToken {
-        guard !name.isEmpty, name.count <= 100 else { throw LogError(.invalidInput, "a token name has 1 to 100 characters") }
-        if let area { _ = try reference.validate(area, .areas) }
-        var bytes = [UInt8](repeating: 0, count: 6)
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
-        let token = AccessToken(id: "tok_" + bytes.map { String(format: "%02x", $0) }.joined(), name: name, role: role,
-                                area: area, createdAt: options.clock())
+        let token = try AccessToken.new(name: name, role: role, area: area, reference: reference, now: options.clock())
         do {
             try writer.write { db in
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM access_token WHERE name = ?", arguments: [name]) == true {

@@ -117,18 +117,8 @@ extension SQLiteLogStore {
     }
 
     public func overdueBreaches(warningHours: Double = 24) throws -> [OverdueBreach] {
-        let now = options.clock()
-        let open = try breaches(BreachFilter(stage: .breach, status: .open))
-        var out: [OverdueBreach] = []
-        for b in open {
-            let reason: OverdueBreach.Reason
-            if b.icoReportable == nil { reason = .noDecision }
-            else if b.icoReportable == true && b.icoReportedAt == nil { reason = .notReported }
-            else { continue }
-            let remaining = b.icoDeadline.timeIntervalSince(now) / 3600
-            if remaining <= warningHours { out.append(OverdueBreach(breach: b, reason: reason, hoursRemaining: remaining)) }
-        }
-        return out.sorted { $0.hoursRemaining < $1.hoursRemaining }
+        OverdueBreach.select(from: try breaches(BreachFilter(stage: .breach, status: .open)), now: options.clock(),
+                             warningHours: warningHours)
     }
 
     // MARK: - Head

@@ -1,0 +1,188 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// One PostgreSQL connection used synchronously: the log's API is synchronous (the SQLite store
+/// and every caller are), so each call here waits on PostgresNIO's future on the calling thread.
+///
+/// Why futures and `wait()` rather than `async`: bridging to `async` with a semaphore blocks a
+/// thread of Swift's cooperative pool while the task it waits for needs that same pool (a
+/// deadlock on a 2-core machine). PostgresNIO's futures complete on its own NIO event loops,
+/// which are never the caller's thread. Never call these methods *on* an event loop.
+///
+/// A connection is not shared between threads: ``PGPool`` hands one to one caller at a time.
+final class PGConnection: @unchecked Sendable {
+    let url: PostgresURL
+    private(set) var connection: PostgresConnection
+    private(set) var isBroken = false
+    static let logger = Logger(label: "redact.log.postgres")
+    private static let ids = ManagedAtomicCounter()
+
+    init(url: PostgresURL, connectTimeout: TimeInterval = 10) throws {
+        self.url = url
+        connection = try Self.open(url, timeout: connectTimeout)
+    }
+
+    static func open(_ url: PostgresURL, timeout: TimeInterval) throws -> PostgresConnection {
+        var config = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
+                                                      password: url.password, database: url.database, tls: .disable)
+        if url.tls != .disable {
+            throw LogError(.storage, "TLS to PostgreSQL (sslmode=\(url.tls.rawValue)) is not supported by this build: use a loopback or tunnelled connection")
+        }
+        config.options.connectTimeout = .milliseconds(Int64(timeout * 1000))
+        config.options.additionalStartupParameters = [("application_name", "redact")]
+        do {
+            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
+                                                  id: ids.next(), logger: logger).wait()
+        } catch {
+            throw PGError.map(error, doing: "connecting to \(url)")
+        }
+    }
+
+    /// Runs one statement with `$1...$n` parameters and returns every row.
+    @discardableResult
+    func query(_ sql: String, _ binds: [LogValue] = []) throws -> [PostgresRow] {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for b in binds {
+            switch b {
+            case .null: bindings.appendNull()
+            case .int(let x): bindings.append(x)
+            case .text(let s): bindings.append(s)
+            }
+        }
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).wait().rows
+        } catch {
+            if PGError.isConnectionLoss(error) { isBroken = true }
+            throw error
+        }
+    }
+
+    /// Runs SQL that may hold several statements and no parameters (migrations), one statement
+    /// at a time: PostgresNIO sends every query as a prepared statement, which holds only one.
+    func execute(script sql: String) throws {
+        for statement in Self.statements(sql) { try query(statement) }
+    }
+
+    /// Splits a script at the semicolons that end statements: not inside `$$...$$` bodies,
+    /// quotes or `--` comments.
+    static func statements(_ sql: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var dollar = false, quote = false, comment = false
+        var previous: Character = " "
+        for ch in sql {
+            if comment {
+                if ch == "\n" { comment = false }
+                current.append(ch); previous = ch; continue
+            }
+            if !quote && ch == "$" && previous == "$" { dollar.toggle() }
+            else if !dollar && ch == "'" { quote.toggle() }
+            else if !dollar && !quote && ch == "-" && previous == "-" { comment = true }
+            if ch == ";" && !dollar && !quote {
+                let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !t.isEmpty { out.append(t) }
+                current = ""
+            } else {
+                current.append(ch)
+            }
+            previous = ch
+        }
+        let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !t.isEmpty && !t.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }) { out.append(t) }
+        return out
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try query("BEGIN")
+        do {
+            let value = try body()
+            try query("COMMIT")
+            return value
+        } catch {
+            if !isBroken { _ = try? query("ROLLBACK") }
+            throw error
+        }
+    }
+
+    func close() {
+        _ = try? connection.close().wait()
+    }
+}
+
+/// A small pool of synchronous connections: the store is `Sendable` and `redact serve` calls it
+/// from many tasks at once, but a transaction needs a connection to itself.
+final class PGPool: @unchecked Sendable {
+    let url: PostgresURL
+    let maxConnections: Int
+    private let condition = NSCondition()
+    private var idle: [PGConnection] = []
+    private var open = 0
+    private var closed = false
+
+    init(url: PostgresURL, maxConnections: Int = 8) {
+        self.url = url
+        self.maxConnections = max(1, maxConnections)
+    }
+
+    /// Runs `body` with a connection of its own; a connection that broke is thrown away.
+    func withConnection<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        let c = try checkOut()
+        defer { checkIn(c) }
+        return try body(c)
+    }
+
+    private func checkOut() throws -> PGConnection {
+        condition.lock()
+        while true {
+            if closed { condition.unlock(); throw LogError(.storage, "the PostgreSQL log is closed") }
+            if let c = idle.popLast() { condition.unlock(); return c }
+            if open < maxConnections { break }
+            condition.wait()
+        }
+        open += 1
+        condition.unlock()
+        do {
+            return try PGConnection(url: url)
+        } catch {
+            condition.lock(); open -= 1; condition.signal(); condition.unlock()
+            throw error
+        }
+    }
+
+    private func checkIn(_ c: PGConnection) {
+        condition.lock()
+        if c.isBroken || closed {
+            open -= 1
+            condition.unlock()
+            c.close()
+        } else {
+            idle.append(c)
+            condition.unlock()
+        }
+        condition.lock(); condition.signal(); condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        let all = idle
+        idle = []
+        open -= all.count
+        condition.broadcast()
+        condition.unlock()
+        for c in all { c.close() }
+    }
+
+    deinit { for c in idle { c.close() } }
+}
+
+/// Connection ids for PostgresNIO's logs.
+final class ManagedAtomicCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.withLock { value += 1; return value } }
+}
