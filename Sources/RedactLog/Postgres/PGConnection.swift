@@ -13,14 +13,14 @@ import PostgresNIO
 /// which are never the caller's thread. Never call these methods *on* an event loop.
 ///
 /// A connection is not shared between threads: ``PGPool`` hands one to one caller at a time.
-final class PGConnection: @unchecked Sendable {
-    let url: PostgresURL
+package final class PGConnection: @unchecked Sendable {
+    package let url: PostgresURL
     private(set) var connection: PostgresConnection
-    private(set) var isBroken = false
+    package private(set) var isBroken = false
     static let logger = Logger(label: "redact.log.postgres")
     private static let ids = ManagedAtomicCounter()
 
-    init(url: PostgresURL, connectTimeout: TimeInterval = 10) throws {
+    package init(url: PostgresURL, connectTimeout: TimeInterval = 10) throws {
         self.url = url
         connection = try Self.open(url, timeout: connectTimeout)
     }
@@ -43,7 +43,7 @@ final class PGConnection: @unchecked Sendable {
 
     /// Runs one statement with `$1...$n` parameters and returns every row.
     @discardableResult
-    func query(_ sql: String, _ binds: [LogValue] = []) throws -> [PostgresRow] {
+    package func query(_ sql: String, _ binds: [LogValue] = []) throws -> [PostgresRow] {
         var bindings = PostgresBindings(capacity: binds.count)
         for b in binds {
             switch b {
@@ -62,7 +62,7 @@ final class PGConnection: @unchecked Sendable {
 
     /// Runs SQL that may hold several statements and no parameters (migrations), one statement
     /// at a time: PostgresNIO sends every query as a prepared statement, which holds only one.
-    func execute(script sql: String) throws {
+    package func execute(script sql: String) throws {
         for statement in Self.statements(sql) { try query(statement) }
     }
 
@@ -96,7 +96,7 @@ final class PGConnection: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         try query("BEGIN")
         do {
             let value = try body()
@@ -108,14 +108,14 @@ final class PGConnection: @unchecked Sendable {
         }
     }
 
-    func close() {
+    package func close() {
         _ = try? connection.close().wait()
     }
 }
 
 /// A small pool of synchronous connections: the store is `Sendable` and `redact serve` calls it
 /// from many tasks at once, but a transaction needs a connection to itself.
-final class PGPool: @unchecked Sendable {
+package final class PGPool: @unchecked Sendable {
     let url: PostgresURL
     let maxConnections: Int
     private let condition = NSCondition()
@@ -123,13 +123,13 @@ final class PGPool: @unchecked Sendable {
     private var open = 0
     private var closed = false
 
-    init(url: PostgresURL, maxConnections: Int = 8) {
+    package init(url: PostgresURL, maxConnections: Int = 8) {
         self.url = url
         self.maxConnections = max(1, maxConnections)
     }
 
     /// Runs `body` with a connection of its own; a connection that broke is thrown away.
-    func withConnection<T>(_ body: (PGConnection) throws -> T) throws -> T {
+    package func withConnection<T>(_ body: (PGConnection) throws -> T) throws -> T {
         let c = try checkOut()
         defer { checkIn(c) }
         return try body(c)
@@ -166,7 +166,7 @@ final class PGPool: @unchecked Sendable {
         condition.lock(); condition.signal(); condition.unlock()
     }
 
-    func close() {
+    package func close() {
         condition.lock()
         closed = true
         let all = idle

@@ -7,22 +7,22 @@ import PostgresNIO
 /// Messages name the SQLSTATE and the server's short message, never the `DETAIL` (which quotes
 /// the values of a violated key) nor the statement's parameters: no personal data reaches a
 /// message. PostgresNIO's own `PSQLError.description` is deliberately generic for the same reason.
-enum PGError {
+package enum PGError {
     /// SQLSTATE of a server error, if the error is one.
-    static func sqlState(_ error: any Error) -> String? {
+    package static func sqlState(_ error: any Error) -> String? {
         if case .server(let e)? = error as? PostgresError { return e.fields[.sqlState] }
         return (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
     /// The server's short message (never its DETAIL, which can quote values).
-    static func serverMessage(_ error: any Error) -> String? {
+    package static func serverMessage(_ error: any Error) -> String? {
         if case .server(let e)? = error as? PostgresError { return e.fields[.message] }
         return (error as? PSQLError)?.serverInfo?[.message]
     }
 
     /// The connection is gone (server restarted, network dropped, connection refused): reconnect
     /// and retry.
-    static func isConnectionLoss(_ error: any Error) -> Bool {
+    package static func isConnectionLoss(_ error: any Error) -> Bool {
         if error is ChannelError || error is IOError || error is NIOConnectionError { return true }
         if case .connectionClosed? = error as? PostgresError { return true }
         if let e = error as? PSQLError {
@@ -41,15 +41,15 @@ enum PGError {
 
     /// Worth another try on a fresh or the same connection: connection loss, serialization
     /// failure, deadlock, too many connections, lock timeout.
-    static func isTransient(_ error: any Error) -> Bool {
+    package static func isTransient(_ error: any Error) -> Bool {
         if isConnectionLoss(error) { return true }
         guard let s = sqlState(error) else { return false }
         return ["40001", "40P01", "53300", "55P03", "53400"].contains(s)
     }
 
-    static func isUniqueViolation(_ error: any Error) -> Bool { sqlState(error) == "23505" }
+    package static func isUniqueViolation(_ error: any Error) -> Bool { sqlState(error) == "23505" }
 
-    static func map(_ error: any Error, doing action: String) -> LogError {
+    package static func map(_ error: any Error, doing action: String) -> LogError {
         if let e = error as? LogError { return e }
         if isConnectionLoss(error) {
             return LogError(.busy, "\(action) failed: the PostgreSQL server could not be reached or closed the connection")
@@ -74,17 +74,23 @@ enum PGError {
 
 /// Retries with exponential backoff and jitter, for as long as the errors are transient and the
 /// deadline has not passed: a writer rides out a server restart instead of losing its entry.
-struct PGRetry: Sendable {
+package struct PGRetry: Sendable {
     /// How long to keep trying in all.
-    var deadline: TimeInterval = 120
-    var initialDelay: TimeInterval = 0.05
-    var maxDelay: TimeInterval = 2
+    package var deadline: TimeInterval = 120
+    package var initialDelay: TimeInterval = 0.05
+    package var maxDelay: TimeInterval = 2
 
-    static let standard = PGRetry()
+    package init(deadline: TimeInterval = 120, initialDelay: TimeInterval = 0.05, maxDelay: TimeInterval = 2) {
+        self.deadline = deadline
+        self.initialDelay = initialDelay
+        self.maxDelay = maxDelay
+    }
+
+    package static let standard = PGRetry()
 
     /// Runs `body` until it succeeds, throws a non-transient error, or the deadline passes.
     /// `attempt` counts from 0, so the body can tell a first try from a retry.
-    func run<T>(_ body: (_ attempt: Int) throws -> T) throws -> T {
+    package func run<T>(_ body: (_ attempt: Int) throws -> T) throws -> T {
         let start = Date()
         var delay = initialDelay
         var attempt = 0

@@ -8,17 +8,28 @@ import Foundation
 /// process starting at the same time waits for the first, then finds nothing left to do. Each
 /// migration runs in its own transaction with its bookkeeping row (PostgreSQL's DDL is
 /// transactional): a process killed mid-migration leaves the database at the migration before.
-struct PGMigrator: Sendable {
-    struct Migration: Sendable {
-        let identifier: String
-        let sql: String
+package struct PGMigrator: Sendable {
+    package struct Migration: Sendable {
+        package let identifier: String
+        package let sql: String
         /// Runs after the SQL, in the same transaction (rows that need values from Swift).
-        var then: (@Sendable (PGConnection) throws -> Void)? = nil
+        package var then: (@Sendable (PGConnection) throws -> Void)? = nil
+
+        package init(identifier: String, sql: String, then: (@Sendable (PGConnection) throws -> Void)? = nil) {
+            self.identifier = identifier
+            self.sql = sql
+            self.then = then
+        }
     }
 
     /// The set's name in `redact_migration` (`log`, `queue`).
-    let set: String
-    let migrations: [Migration]
+    package let set: String
+    package let migrations: [Migration]
+
+    package init(set: String, migrations: [Migration]) {
+        self.set = set
+        self.migrations = migrations
+    }
 
     /// One advisory lock key for all sets: migrations of different sets may touch shared objects
     /// (`redact_migration` itself), and start-up is rare enough that one lock costs nothing.
@@ -26,7 +37,7 @@ struct PGMigrator: Sendable {
 
     /// Brings the database up to date. Throws `.unsupportedSchema` when it holds migrations of
     /// this set that this binary does not know (it was written by a newer redact).
-    func migrate(_ c: PGConnection) throws {
+    package func migrate(_ c: PGConnection) throws {
         try c.query("SELECT pg_advisory_lock($1)", [.int(Self.lockKey)])
         defer { _ = try? c.query("SELECT pg_advisory_unlock($1)", [.int(Self.lockKey)]) }
         try c.execute(script: """
@@ -53,7 +64,7 @@ struct PGMigrator: Sendable {
     }
 
     /// Whether every migration of the set has been applied (a read-only opener checks this).
-    func isComplete(_ c: PGConnection) throws -> Bool {
+    package func isComplete(_ c: PGConnection) throws -> Bool {
         let exists = try c.query("SELECT to_regclass('redact_migration') IS NOT NULL").first?.decode(Bool.self) ?? false
         guard exists else { return false }
         let applied = Set(try appliedIdentifiers(c))

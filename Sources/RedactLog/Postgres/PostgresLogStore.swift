@@ -45,8 +45,8 @@ public final class PostgresLogStore: LogStore, @unchecked Sendable {
     public let reference: Reference
     public let redactor: (any FreeTextRedactor)?
     public let options: Options
-    let pool: PGPool
-    let retry: PGRetry
+    package let pool: PGPool
+    package let retry: PGRetry
 
     /// The advisory lock every append takes (one log per database).
     static let appendLockKey: Int64 = 0x7265_6461_6374_00A1
