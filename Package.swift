@@ -85,6 +85,7 @@ let package = Package(
         .target(name: "RedactReport", dependencies: [
             "RedactCore", "RedactLog",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         // The QA second check of a redacted copy, and the reproducible sample for second checkers.
         .target(name: "RedactQA", dependencies: [
@@ -133,7 +134,7 @@ let package = Package(
             "RedactLog", "RedactTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RedactReportTests", dependencies: [
-            "RedactReport", "RedactLog", .product(name: "PropertyBased", package: "swift-property-based"),
+            "RedactReport", "RedactLog", "RedactTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "RedactQATests", dependencies: ["RedactQA", "RedactApply", "RedactScan", "RedactLog"]),
         .testTarget(name: "CLITests", dependencies: ["RedactCore", "RedactTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

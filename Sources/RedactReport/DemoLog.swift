@@ -27,14 +27,25 @@ import RedactLog
 ///
 /// ```swift
 /// let summary = try DemoLog.generate(path: "demo.sqlite", options: DemoLogOptions(seed: 7))
+/// let national = try DemoLog.generate(location: "postgres://redact@127.0.0.1/demo", options: DemoLogOptions(seed: 7))
 /// ```
 public enum DemoLog {
+    /// Writes the demo into the log file at `path`.
     public static func generate(path: String, options: DemoLogOptions,
+                                progress: ((_ monthsDone: Int, _ months: Int) -> Void)? = nil) throws -> DemoLogSummary {
+        try generate(location: path, options: options, progress: progress)
+    }
+
+    /// Writes the demo into the log `location` names: a file path or a `postgres://` URL. The
+    /// log must hold no entries yet (simulated time starts before anything a real log holds).
+    public static func generate(location: String, options: DemoLogOptions,
                                 progress: ((_ monthsDone: Int, _ months: Int) -> Void)? = nil) throws -> DemoLogSummary {
         let started = Date()
         let clock = SimulatedClock(options.firstMonth.start)
-        let store = try SQLiteLogStore(path: path, reference: options.reference, redactor: demoRedactor,
-                                       options: .init(clock: { clock.now }))
+        let store = try open(location, options: options, clock: clock)
+        guard try store.checkpoint().count == 0 else {
+            throw LogError(.conflict, "the log already holds entries: a demo log needs an empty one")
+        }
         var sim = Simulation(options: options, store: store, clock: clock)
         let months = options.months
         for (i, month) in months.enumerated() {
@@ -47,6 +58,17 @@ public enum DemoLog {
         s.firstMonth = months.first!
         s.lastMonth = months.last!
         return s
+    }
+
+    /// The store at `location`, on the simulation's clock.
+    static func open(_ location: String, options: DemoLogOptions, clock: SimulatedClock) throws -> any LogStore {
+        guard PostgresURL.isPostgres(location) else {
+            return try SQLiteLogStore(path: location, reference: options.reference, redactor: demoRedactor,
+                                      options: .init(clock: { clock.now }))
+        }
+        guard let url = PostgresURL(location) else { throw LogError(.invalidInput, "the log URL is not a valid postgres:// URL") }
+        return try PostgresLogStore(url: url, reference: options.reference, redactor: demoRedactor,
+                                    options: .init(clock: { clock.now }))
     }
 
     /// Demo text is generated, not typed: it holds no personal data, so it is stored as is (and

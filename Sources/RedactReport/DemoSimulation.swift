@@ -10,7 +10,7 @@ import RedactLog
 /// dropped, leaving recent breaches open, as they would be.
 struct Simulation {
     let options: DemoLogOptions
-    let store: SQLiteLogStore
+    let store: any LogStore
     let clock: SimulatedClock
     var areas: [AreaState] = []
     var pending: [Action] = []
@@ -57,7 +57,7 @@ struct Simulation {
         var kind: Kind
     }
 
-    init(options: DemoLogOptions, store: SQLiteLogStore, clock: SimulatedClock) {
+    init(options: DemoLogOptions, store: any LogStore, clock: SimulatedClock) {
         self.options = options
         self.store = store
         self.clock = clock

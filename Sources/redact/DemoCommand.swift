@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seed of the random activity.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("The new log file.", valueName: "path"))
+    @Option(help: ArgumentHelp("The new log file, or an empty PostgreSQL log (postgres://USER@HOST[:PORT]/DATABASE).", valueName: "log"))
     var out: String
 
     @Option(help: "The calendar year of activity.")
@@ -45,19 +45,19 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: out) {
+        if !PostgresURL.isPostgres(out), fm.fileExists(atPath: out) {
             guard force else { throw ValidationError("\(out) exists: choose another path or add --force to replace it") }
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: out + suffix) }
         }
         let options = DemoLogOptions(seed: seed, year: year, historyMonths: history, scale: scale, reference: try reference.load())
         let terminal = isatty(2) == 1
         let summary = try LogFailure.map {
-            try DemoLog.generate(path: out, options: options) { done, total in
+            try DemoLog.generate(location: out, options: options) { done, total in
                 if terminal { FileHandle.standardError.write(Data("\rgenerating month \(done) of \(total)".utf8)) }
             }
         }
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        print("wrote \(out): \(summary.entries) entries, \(summary.firstMonth) to \(summary.lastMonth)")
+        print("wrote \(LogLocation.describe(out)): \(summary.entries) entries, \(summary.firstMonth) to \(summary.lastMonth)")
         print("  \(summary.disclosures) disclosures with \(summary.redactions) redactions")
         print("  \(summary.incomingFailures) incoming failures to redact, \(summary.nearMisses) near misses")
         print("  \(summary.breaches) breaches (\(summary.breachUpdates) later versions)")

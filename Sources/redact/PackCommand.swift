@@ -16,10 +16,12 @@ struct PackCommand: ParsableCommand {
         Examples:
           redact pack --area cps-wessex --period 2026-Q3 --log national.sqlite --format html --out wessex-q3.html
           redact pack --national --period FY2025-26 --format json --out national.json --suppress-small 5
+          redact pack --national --period 2026-Q3 --log postgres://reports@db.internal/redact --out national-q3.html
 
         A period is a month (2026-09), a calendar quarter (2026-Q3) or a financial year (FY2026-27, April to \
         March), on UTC boundaries: the pack counts what `redact log export --since --until` exports for it. \
-        The JSON format is described in docs/pack-format.md.
+        The log is a file or the national log in PostgreSQL (postgres://USER@HOST[:PORT]/DATABASE; the password \
+        from PGPASSWORD); both give the same figures. The JSON format is described in docs/pack-format.md.
         """)
 
     @Option(help: ArgumentHelp("The area's pack (see `redact reference areas`).", valueName: "code"))
@@ -48,7 +50,7 @@ struct PackCommand: ParsableCommand {
     @Flag(help: "Name the operators in the repeated-breach list (their ids identify staff: internal packs only).")
     var showOperators = false
 
-    @Flag(help: "Do not add the pack indexes to the log, even when it is writable (the pack is slower without them).")
+    @Flag(help: "Do not add the pack indexes to a log file, even when it is writable (the pack is slower without them; a PostgreSQL log has them from its migrations).")
     var noIndex = false
 
     func validate() throws {
@@ -62,9 +64,10 @@ struct PackCommand: ParsableCommand {
         let builder = PackBuilder(reference: reference)
         let period = try PackFailure.map { try PackPeriod(parsing: self.period) }
         let scope: PackScope = try area.map { code in .area(try PackFailure.map { try builder.validate(area: code) }) } ?? .national
-        guard let path = log.resolvedPath else { throw ValidationError("no log given: use --log PATH or set REDACT_LOG") }
-        let source = try PackFailure.map { try SQLitePackSource(path: path, options: .init(createIndexes: !noIndex)) }
-        if let note = source.indexNote { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        guard let location = log.resolvedPath else { throw ValidationError("no log given: use --log PATH or set REDACT_LOG") }
+        let source = try PackFailure.map {
+            try PackSources.open(location, createIndexes: !noIndex) { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
+        }
         let settings = PackSettings(suppressBelow: suppressSmall, repeatThreshold: repeatThreshold, showOperators: showOperators)
         let timings = ProcessInfo.processInfo.environment["REDACT_PACK_TIMINGS"] == "1" ? TimedPackSource(source) : nil
         let started = Date()

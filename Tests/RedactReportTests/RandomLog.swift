@@ -107,3 +107,23 @@ enum RandomLog {
         return built
     }
 }
+
+extension RandomLog {
+    /// QA second checks driven by the same codes (one for about every third code), recorded after
+    /// the rest of the log and so out of time order, some exactly on month boundaries: the
+    /// packs' QA counts then have passes and failures in every window.
+    static func addQAChecks(_ store: SQLiteLogStore, clock: TestClock, codes: [[Int]]) {
+        for c in codes {
+            let v = c + Array(repeating: 0, count: max(0, 8 - c.count))
+            let x = v[7]
+            guard x % 3 == 0 else { continue }
+            var time = firstMonth.adding((v[2] + 1) % months).start.addingTimeInterval(Double(v[6] % 28) * 86400 + Double(x % 3600))
+            if x % 7 == 0 { time = firstMonth.adding((v[2] + 1) % months).start }
+            clock.now = time
+            _ = try? store.recordQACheck(QACheckRecord(
+                checkedAt: time, area: areas[(v[1] + v[4]) % areas.count], checker: "op-\(v[6] % 4)", documentName: "mg11.txt",
+                originalSHA256: hex(x % 7), redactedSHA256: hex(x), result: v[5] % 4 == 0 ? .fail : .pass, spans: v[5] % 6,
+                findingsLeft: v[5] % 4 == 0 ? 1 : 0, packVersion: "t1", toolVersion: "t1"))
+        }
+    }
+}
