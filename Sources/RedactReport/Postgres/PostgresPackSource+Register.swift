@@ -6,13 +6,13 @@ import RedactLog
 ///
 /// A breach counts once, in the window where the log recorded its earliest version, with the
 /// attributes of its latest version, both among the entries up to the head (the
-/// ``PackDataSource`` contract, as ``SQLitePackSource`` reads it). Here "earliest" is an
-/// anti-join (no lower version up to the head) and "latest" is `DISTINCT ON (breach_id)` over
-/// the versions in descending order, so the server can hash or merge rather than run a
-/// subquery per record.
+/// ``PackDataSource`` contract, as ``SQLitePackSource`` reads it). "Earliest" is an anti-join
+/// (no lower version up to the head); "latest" is one backward step down the log's
+/// `UNIQUE (breach_id, version)` index per breach, reading only the columns the pack counts by
+/// (a breach version also holds free text, which sorting whole rows would drag along).
 extension PostgresPackSource {
     /// One row per breach first recorded in the window (`$1`, `$2`, head `$3`): its latest
-    /// version's columns, the latest entry's `area` and `seq`, and `first_at`.
+    /// version's counted columns and `seq`, the latest entry's `area`, and `first_at`.
     static let breachesInWindow = """
         WITH f AS (
             SELECT bv.breach_id, e.recorded_at AS first_at
@@ -21,11 +21,14 @@ extension PostgresPackSource {
               AND NOT EXISTS (SELECT 1 FROM breach_version y
                               WHERE y.breach_id = bv.breach_id AND y.version < bv.version AND y.seq <= $3)
         ), b AS (
-            SELECT DISTINCT ON (l.breach_id) l.*, le.area AS area, f.first_at
-            FROM f
-            JOIN breach_version l ON l.breach_id = f.breach_id AND l.seq <= $3
+            SELECT l.*, le.area AS area, f.first_at
+            FROM f CROSS JOIN LATERAL (
+                SELECT x.seq, x.breach_id, x.stage, x.breach_type, x.severity, x.source_org, x.unit, x.ico_reportable,
+                       x.ico_reported_at, x.minutes_to_report, x.deadline_met
+                FROM breach_version x WHERE x.breach_id = f.breach_id AND x.seq <= $3
+                ORDER BY x.version DESC LIMIT 1
+            ) l
             JOIN entry le ON le.seq = l.seq
-            ORDER BY l.breach_id, l.version DESC
         )
         """
 
@@ -35,7 +38,7 @@ extension PostgresPackSource {
             SELECT area, substr(first_at, 1, 7), stage, breach_type, severity, source_org, ico_reportable,
                    ico_reported_at IS NOT NULL, deadline_met, COUNT(*)
             FROM b GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-            """, binds(window)).compactMap { row in
+            """, headBinds(window)).compactMap { row in
             guard let month = Month(code: try row[1].decode(String.self)) else { return nil }
             return RegisterGroup(
                 area: try row[0].decode(String.self), month: month, stage: try row[2].decode(String.self),
@@ -53,7 +56,7 @@ extension PostgresPackSource {
             \(Self.breachesInWindow)
             SELECT area, substr(first_at, 1, 7), minutes_to_report FROM b
             WHERE stage = 'breach' AND ico_reported_at IS NOT NULL AND minutes_to_report IS NOT NULL
-            """, binds(window)).compactMap { row in
+            """, headBinds(window)).compactMap { row in
             try Month(code: row[1].decode(String.self)).map {
                 AreaMonthValue(area: try row[0].decode(String.self), month: $0, value: try row[2].decode(Int.self))
             }
@@ -75,7 +78,7 @@ extension PostgresPackSource {
             JOIN disclosure d ON d.seq = le.seq
             WHERE b.stage = 'breach'
             GROUP BY b.area, d.operator HAVING COUNT(DISTINCT b.breach_id) >= $4
-            """, binds(window, [.int(Int64(max(1, minimum)))])).map {
+            """, headBinds(window, [.int(Int64(max(1, minimum)))])).map {
             RepeatCount(kind: try $0[0].decode(String.self) == "unit" ? .unit : .operator, area: try $0[1].decode(String.self),
                         id: try $0[2].decode(String.self), breaches: try $0[3].decode(Int.self))
         }
@@ -89,7 +92,7 @@ extension PostgresPackSource {
             FROM entry e JOIN qa_check q ON q.seq = e.seq
             WHERE e.kind = 'qa-check' AND e.recorded_at >= $1 AND e.recorded_at < $2 AND e.seq <= $3
             GROUP BY 1, 2
-            """, binds(window)).compactMap { row in
+            """, headBinds(window)).compactMap { row in
             guard let month = Month(code: try row[1].decode(String.self)) else { return nil }
             return QACell(area: try row[0].decode(String.self), month: month, checks: try row[2].decode(Int.self),
                           passed: try row[3].decode(Int.self))

@@ -24,10 +24,11 @@ import RedactLog
 /// run side by side. No snapshot is held open, so a long pack never holds back vacuum.
 ///
 /// ## Indexes
-/// The log's migrations give what the packs need (see ``PostgresMigrations``): periods are ranges
-/// of `entry (recorded_at)` or `entry (area, recorded_at)`, and `entry_corrects` (migration
-/// `v4-pack-corrections`) finds corrections without reading every entry. A database not yet
-/// migrated to it gives the same figures, slower, and the pack says so.
+/// The log's migrations give what the packs need (see `PostgresMigrations`): periods are ranges
+/// of `entry (recorded_at)` or `entry (area, recorded_at)`, and migration `v4-pack-indexes` adds
+/// `entry_corrects` (the corrections, without reading every entry) and `redaction_group` (see
+/// the redaction counts). A database not yet migrated to it gives the same figures, slower, and
+/// the pack says so.
 public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
     public struct Options: Sendable {
         /// Connections the pack may use at once (the builder runs a query per core).
@@ -50,7 +51,16 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
     let head: Int64
     let headHash: String
     let logID: String
+    /// Disclosure entries some entry up to `head` corrects (left out of every count), as a
+    /// PostgreSQL array literal bound to every query: read once, so no statement re-derives them.
+    let superseded: String
+    let supersededSeqs: Set<Int64>
+    /// Whether the log has the pack indexes of migration `v4-pack-indexes` (else slower queries).
+    let indexed: Bool
     private let notes: [String]
+    private let lock = NSLock()
+    private var spans: [TimeWindow: ClosedRange<Int64>?] = [:]
+    private var groupsCache: [GroupKey]?
 
     /// Connects to the log at `url` and fixes the state the pack will describe. Never migrates:
     /// a pack is a reader (the role it runs as may be read-only).
@@ -75,9 +85,11 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
         self.retry = retry
         self.ownsPool = ownsPool
         let state = try Self.run(pool, retry, "opening the log at \(url)") { c in try Self.readState(c) }
-        (head, headHash, logID) = (state.head, state.hash, state.logID)
-        notes = state.indexed ? [] : [
-            "The log has not been migrated to its pack index yet (a writer of this version migrates it on start), "
+        (head, headHash, logID, indexed) = (state.head, state.hash, state.logID, state.indexed)
+        supersededSeqs = Set(state.superseded)
+        superseded = "{" + state.superseded.map(String.init).joined(separator: ",") + "}"
+        notes = indexed ? [] : [
+            "The log has not been migrated to its pack indexes yet (a writer of this version migrates it on start), "
                 + "so this pack was computed with slower queries; the figures are the same.",
         ]
     }
@@ -88,6 +100,7 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
         var head: Int64
         var hash: String
         var logID: String
+        var superseded: [Int64]
         var indexed: Bool
     }
 
@@ -101,10 +114,16 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
             throw ReportError(.storage, "the database holds no redact log, or one too old for packs: open it once for writing to migrate it")
         }
         let headRow = try c.query("SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1").first
-        let (seq, hash) = try headRow?.decode((Int64, String).self) ?? (0, "")
+        let (seq, hash) = try headRow?.decode((Int64, String).self) ?? (Int64(0), "")
         let logID = try c.query("SELECT value FROM log_meta WHERE key = 'log_id'").first?.decode(String.self) ?? "unknown"
-        let indexed = try c.query("SELECT to_regclass('entry_corrects') IS NOT NULL").first?.decode(Bool.self) ?? false
-        return State(head: seq, hash: hash, logID: logID, indexed: indexed)
+        let indexed = try c.query("""
+            SELECT to_regclass('entry_corrects') IS NOT NULL AND to_regclass('redaction_group') IS NOT NULL
+            """).first?.decode(Bool.self) ?? false
+        let replaced = try c.query("""
+            SELECT DISTINCT o.seq FROM entry c JOIN entry o ON o.entry_id = c.corrects
+            WHERE c.corrects IS NOT NULL AND c.seq <= $1 ORDER BY o.seq
+            """, [.int(seq)]).map { try $0.decode(Int64.self) }
+        return State(head: seq, hash: hash, logID: logID, superseded: replaced, indexed: indexed)
     }
 
     /// Runs `body` on a pooled connection, retrying transient failures (a restarting server),
@@ -138,19 +157,49 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
 
     // MARK: - Disclosures
 
-    /// The disclosure entries that count: in the window (`$1`, `$2`), up to the head (`$3`), and
-    /// not replaced by a correction recorded up to the head.
+    /// The disclosure entries that count: in the window (`$1`, `$2`), within the window's span of
+    /// `seq`s (`$3`, `$4`, up to the head), and not replaced by a correction (`$5`). `NOT IN` a
+    /// subquery, not `<> ALL` the array: PostgreSQL hashes the subquery once, whatever the number
+    /// of corrections, where it would compare each entry with every element of a bound array.
+    ///
+    /// The span is redundant for the answer and decisive for the plan: entries are appended in
+    /// time order and an entry's rows share its `seq`, so bounding `seq` on both sides of a join
+    /// lets PostgreSQL read the period as two ordered index ranges and merge them, instead of
+    /// reading a whole child table (which its estimates otherwise prefer).
     static let eligible = """
-        e.kind = 'disclosure' AND e.recorded_at >= $1 AND e.recorded_at < $2 AND e.seq <= $3
-        AND NOT EXISTS (SELECT 1 FROM entry c WHERE c.corrects = e.entry_id AND c.seq <= $3)
+        e.kind = 'disclosure' AND e.recorded_at >= $1 AND e.recorded_at < $2 AND e.seq BETWEEN $3 AND $4
+        AND e.seq NOT IN (SELECT unnest($5::bigint[]))
         """
 
-    /// `$1`, `$2`, `$3` of ``eligible``, then `extra` as `$4...`.
-    func binds(_ w: TimeWindow, _ extra: [LogValue] = []) -> [LogValue] {
+    /// `$1`...`$5` of ``eligible``, then `extra` as `$6...`.
+    func binds(_ w: TimeWindow, _ span: ClosedRange<Int64>, _ extra: [LogValue] = []) -> [LogValue] {
+        [.text(w.startText), .text(w.endText), .int(span.lowerBound), .int(span.upperBound), .text(superseded)] + extra
+    }
+
+    /// `$1` and `$2` the window, `$3` the head, then `extra` as `$4...` (queries of other entries
+    /// than disclosures: the register and QA checks, a few thousand rows a year).
+    func headBinds(_ w: TimeWindow, _ extra: [LogValue] = []) -> [LogValue] {
         [.text(w.startText), .text(w.endText), .int(head)] + extra
     }
 
+    /// The smallest and largest `seq` of the disclosures recorded in the window (up to the head),
+    /// nil when there are none (then every disclosure figure of the window is zero, asked or not).
+    func span(_ w: TimeWindow) throws -> ClosedRange<Int64>? {
+        if let hit = lock.withLock({ spans[w] }) { return hit }
+        // COUNT(*) alongside keeps PostgreSQL from answering MIN and MAX by walking the primary
+        // key from either end, which passes every entry outside the window first.
+        let row = try rows("finding the period's entries", """
+            SELECT MIN(e.seq), MAX(e.seq), COUNT(*) FROM entry e
+            WHERE e.kind = 'disclosure' AND e.recorded_at >= $1 AND e.recorded_at < $2 AND e.seq <= $3
+            """, [.text(w.startText), .text(w.endText), .int(head)]).first
+        var found: ClosedRange<Int64>?
+        if let row, let lo = try row[0].decode(Int64?.self), let hi = try row[1].decode(Int64?.self) { found = lo...hi }
+        lock.withLock { spans[w] = found }
+        return found
+    }
+
     public func disclosureCells(in window: TimeWindow, by grouping: DisclosureGrouping, area: String?) throws -> [DisclosureCell] {
+        guard let span = try span(window) else { return [] }
         var columns: [String] = []
         if grouping.contains(.area) { columns.append("e.area") }
         if grouping.contains(.month) { columns.append("substr(e.recorded_at, 1, 7)") }
@@ -159,10 +208,10 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
         let group = columns.isEmpty ? "" : "GROUP BY " + columns.indices.map { String($0 + 1) }.joined(separator: ", ")
         let rows = try rows("counting disclosures", """
             SELECT \(select)COUNT(*), SUM(d.redaction_count)::bigint
-            FROM entry e JOIN disclosure d ON d.seq = e.seq
-            WHERE \(Self.eligible) \(area == nil ? "" : "AND e.area = $4")
+            FROM entry e JOIN disclosure d ON d.seq = e.seq AND d.seq BETWEEN $3 AND $4
+            WHERE \(Self.eligible) \(area == nil ? "" : "AND e.area = $6")
             \(group)
-            """, binds(window, area.map { [.text($0)] } ?? []))
+            """, binds(window, span, area.map { [.text($0)] } ?? []))
         return try rows.compactMap { row in
             var i = 0
             var cell = DisclosureCell(shared: 0, redactions: 0)
@@ -180,14 +229,25 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
     }
 
     public func documentTotals(in window: TimeWindow, area: String?) throws -> [AreaDocuments] {
-        try rows("counting documents", """
+        guard let span = try span(window) else { return [] }
+        return try rows("counting documents", """
             SELECT e.area, COUNT(*), COUNT(DISTINCT d.original_sha256), SUM(d.redaction_count)::bigint
-            FROM entry e JOIN disclosure d ON d.seq = e.seq
-            WHERE \(Self.eligible) \(area == nil ? "" : "AND e.area = $4")
+            FROM entry e JOIN disclosure d ON d.seq = e.seq AND d.seq BETWEEN $3 AND $4
+            WHERE \(Self.eligible) \(area == nil ? "" : "AND e.area = $6")
             GROUP BY e.area
-            """, binds(window, area.map { [.text($0)] } ?? [])).map {
+            """, binds(window, span, area.map { [.text($0)] } ?? [])).map {
             AreaDocuments(area: try $0[0].decode(String.self), shared: try $0[1].decode(Int.self),
                           processed: try $0[2].decode(Int.self), redactions: try $0[3].decode(Int?.self) ?? 0)
         }
+    }
+
+    // MARK: - Shared state
+
+    /// The (category, justification, style) groups, found once per source.
+    func groups() throws -> [GroupKey] {
+        if let cached = lock.withLock({ groupsCache }) { return cached }
+        let found = try loadGroups()
+        lock.withLock { groupsCache = found }
+        return found
     }
 }
