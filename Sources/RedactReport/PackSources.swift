@@ -27,13 +27,13 @@ public enum PackSources {
         return source
     }
 
-    /// The pack source over an open store: a PostgreSQL store's connections are shared, a SQLite
-    /// store's file is opened for reading. Nil for a store of another kind.
-    public static func open(store: any LogStore, createIndexes: Bool = true) throws -> (any PackDataSource)? {
+    /// The pack source over an open store (`redact serve`): a PostgreSQL store's connections are
+    /// shared, a SQLite store's file is opened for reading.
+    public static func open(store: any LogStore, createIndexes: Bool = true) throws -> any PackDataSource {
         if let pg = store as? PostgresLogStore { return try PostgresPackSource(store: pg) }
         if let file = store as? SQLiteLogStore {
             return try SQLitePackSource(path: file.path, options: .init(createIndexes: createIndexes))
         }
-        return nil
+        throw ReportError(.storage, "packs are made from a SQLite or PostgreSQL log")
     }
 }

@@ -125,6 +125,15 @@ import Testing
             #expect(!expected.repeats.isEmpty && expected.current.qaChecks > 0 && expected.current.icoReported > 0)
             Self.expectSame(expected, try Self.build(source, scope, "FY2025-26", settings: open), "\(scope) FY2025-26, repeats")
         }
+        // Reporting times asked for alone (the builder asks after the register, whose pass
+        // brings them along) are the same too.
+        let window = try PackPeriod(parsing: "FY2025-26").window
+        func sorted(_ v: [AreaMonthValue]) -> [AreaMonthValue] { v.sorted { ($0.area, $0.month, $0.value) < ($1.area, $1.month, $1.value) } }
+        let alone = sorted(try PostgresPackSource(url: db.url).reportingMinutes(in: window))
+        let fromFile = sorted(try sqlite.reportingMinutes(in: window))
+        #expect(!alone.isEmpty && alone == fromFile)
+        _ = try source.registerCells(in: window)
+        #expect(sorted(try source.reportingMinutes(in: window)) == alone)
         // An empty period is still a pack that says so, from both.
         let empty = try Self.build(source, .national, "2024-03")
         #expect(empty.isEmpty && empty.notes.contains { $0.hasPrefix("Nothing was recorded") })
@@ -207,7 +216,7 @@ import Testing
         let fromURL = try PackSources.open(db.url.secretURL)
         let described = try fromURL.describe()
         #expect(fromURL is PostgresPackSource && described.kind == "postgresql" && described.entries == 1)
-        let fromStore = try #require(try PackSources.open(store: pg))
+        let fromStore = try PackSources.open(store: pg)
         #expect(try fromStore.describe() == described)
         let fromPath = try PackSources.open(path)
         let describedFile = try fromPath.describe()

@@ -32,30 +32,42 @@ extension PostgresPackSource {
         )
         """
 
+    /// Each group also carries the reporting times of its reported breaches, so the builder's
+    /// next question, ``reportingMinutes(in:)`` for the same window, costs no second pass over
+    /// the register.
     public func registerCells(in window: TimeWindow) throws -> [RegisterGroup] {
-        try rows("counting breach register records", """
+        var minutes: [AreaMonthValue] = []
+        let groups = try rows("counting breach register records", """
             \(Self.breachesInWindow)
             SELECT area, substr(first_at, 1, 7), stage, breach_type, severity, source_org, ico_reportable,
-                   ico_reported_at IS NOT NULL, deadline_met, COUNT(*)
+                   ico_reported_at IS NOT NULL, deadline_met, COUNT(*),
+                   array_agg(minutes_to_report) FILTER (WHERE \(Self.reported))
             FROM b GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-            """, headBinds(window)).compactMap { row in
+            """, headBinds(window)).compactMap { row -> RegisterGroup? in
             guard let month = Month(code: try row[1].decode(String.self)) else { return nil }
+            let area = try row[0].decode(String.self)
+            for m in try row[10].decode([Int64]?.self) ?? [] { minutes.append(AreaMonthValue(area: area, month: month, value: Int(m))) }
             return RegisterGroup(
-                area: try row[0].decode(String.self), month: month, stage: try row[2].decode(String.self),
+                area: area, month: month, stage: try row[2].decode(String.self),
                 type: try row[3].decode(String.self), severity: try row[4].decode(String?.self),
                 sourceOrganisation: try row[5].decode(String?.self),
                 icoReportable: try row[6].decode(Int64?.self).map { $0 != 0 }, icoReported: try row[7].decode(Bool.self),
                 deadlineMet: try row[8].decode(Int64?.self).map { $0 != 0 }, count: try row[9].decode(Int.self))
         }
+        remember(minutes: minutes, for: window)
+        return groups
     }
+
+    /// The breaches whose reporting time counts: reported to the ICO, with the time recorded.
+    static let reported = "stage = 'breach' AND ico_reported_at IS NOT NULL AND minutes_to_report IS NOT NULL"
 
     /// The values themselves, not a percentile: the builder takes the median of any set of
     /// months and areas from them (and the longest time), as it does for SQLite.
     public func reportingMinutes(in window: TimeWindow) throws -> [AreaMonthValue] {
-        try rows("reading ICO reporting times", """
+        if let known = rememberedMinutes(for: window) { return known }
+        return try rows("reading ICO reporting times", """
             \(Self.breachesInWindow)
-            SELECT area, substr(first_at, 1, 7), minutes_to_report FROM b
-            WHERE stage = 'breach' AND ico_reported_at IS NOT NULL AND minutes_to_report IS NOT NULL
+            SELECT area, substr(first_at, 1, 7), minutes_to_report FROM b WHERE \(Self.reported)
             """, headBinds(window)).compactMap { row in
             try Month(code: row[1].decode(String.self)).map {
                 AreaMonthValue(area: try row[0].decode(String.self), month: $0, value: try row[2].decode(Int.self))
