@@ -7,7 +7,7 @@ import Foundation
 /// rendering (``Suppression``), so one pack can be published suppressed and kept whole.
 ///
 /// ```swift
-/// let source = try SQLitePackSource(path: "national.sqlite")
+/// let source = try PackSources.open("national.sqlite")   // or "postgres://reports@db.internal/redact"
 /// let pack = try PackBuilder(reference: .builtIn).build(
 ///     PackRequest(scope: .area("cps-wessex"), period: try PackPeriod(parsing: "2026-Q3")), from: source)
 /// let html = PackRenderer.render(pack, as: .html)

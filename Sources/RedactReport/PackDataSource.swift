@@ -3,8 +3,8 @@ import Foundation
 /// Where a pack's numbers come from: aggregate queries over the log, one method per question.
 ///
 /// Why a protocol: the pack builder, the measures and the renderers know nothing about SQL, so
-/// a PostgreSQL source (a national log in a server database) can be added as another type
-/// without touching them. ``SQLitePackSource`` is the first implementation.
+/// the national log in PostgreSQL is another type beside an area's file, and neither touches
+/// them: ``SQLitePackSource`` and ``PostgresPackSource`` (``PackSources`` picks one by location).
 ///
 /// ## The contract every source keeps
 /// - **Entries count by the time the log recorded them** (`entry.recorded_at`, UTC), in
@@ -18,8 +18,9 @@ import Foundation
 ///   pack regenerated after an update shows the updated facts in the original period.
 /// - **Aggregation happens in the source** (SQL `GROUP BY`): what crosses the protocol is a few
 ///   hundred rows, whatever the size of the log. The exception is ``reportingMinutes(in:)``,
-///   one value per ICO-reported breach, because SQLite has no median aggregate (a PostgreSQL
-///   source would still return the values, or could use `percentile_cont`).
+///   one value per ICO-reported breach: the builder takes medians over any set of months and
+///   areas from them (SQLite has no median aggregate, and a `percentile_cont` per area and month
+///   could not be combined into the median of a quarter), so both sources return the values.
 /// - **One state of the log.** Every call counts only the entries up to the head the source read
 ///   when it was opened (`seq <= head`). The log is append-only, so those rows never change: the
 ///   calls agree with each other while writers append, and they may run in parallel on separate
@@ -75,7 +76,7 @@ public enum PackScope: Sendable, Hashable {
 
 /// Provenance of a pack: enough to find the exact log state it was made from.
 public struct SourceDescription: Sendable, Equatable {
-    /// `sqlite` (later `postgresql`).
+    /// `sqlite` or `postgresql`.
     public var kind: String
     public var logID: String
     /// Entries in the log when the pack was made, and the hash of the last one (the checkpoint
