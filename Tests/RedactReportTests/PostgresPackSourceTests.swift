@@ -13,8 +13,9 @@ import Testing
 /// SQLite, exported, and the export imported into a fresh PostgreSQL log (imported entries keep
 /// their `recorded_at`, so every window selects the same entries). Then the same packs are built
 /// from both sources and must render identically in every format. Only the provenance differs,
-/// and only where it must: the kind (`postgresql`), and the log id and head hash (the import
-/// re-chains the entries under the PostgreSQL log's own id), which are checked separately.
+/// and only where it must: the kind (`postgresql`, checked), and the log id and head hash (the
+/// import re-chains the entries under the PostgreSQL log's own id), set aside; the entry count
+/// and the span of the log are compared.
 @Suite(.enabled(if: !PostgresTestDatabase.skipped)) struct PostgresPackSourceTests {
     static let generatedAt = date("2026-11-21T12:00:00Z")
 
