@@ -34,10 +34,11 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
     public struct Options: Sendable {
         /// Connections the pack may use at once (the builder runs a query per core).
         public var maxConnections: Int
-        /// How long a query keeps retrying transient failures (a server restart).
+        /// How long a query keeps retrying transient failures (a server restarting); short, since
+        /// a pack is run by a person waiting for it, not by a writer that must not lose an entry.
         public var retryDeadline: TimeInterval
 
-        public init(maxConnections: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), retryDeadline: TimeInterval = 30) {
+        public init(maxConnections: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), retryDeadline: TimeInterval = 10) {
             self.maxConnections = maxConnections
             self.retryDeadline = retryDeadline
         }
