@@ -20,12 +20,18 @@ package final class PGConnection: @unchecked Sendable {
     static let logger = Logger(label: "redact.log.postgres")
     private static let ids = ManagedAtomicCounter()
 
-    package init(url: PostgresURL, connectTimeout: TimeInterval = 10) throws {
+    /// Connects. With `readOnly`, every transaction of the session is read-only
+    /// (`default_transaction_read_only`), so the server itself refuses a write.
+    ///
+    /// - Throws: PostgresNIO's error as it is, not yet mapped to a ``LogError``: a refused or
+    ///   dropped connection must stay recognisable to ``PGRetry`` (a server restarting refuses
+    ///   connections for a moment), and the caller maps it once it gives up (``PGError/map``).
+    package init(url: PostgresURL, connectTimeout: TimeInterval = 10, readOnly: Bool = false) throws {
         self.url = url
-        connection = try Self.open(url, timeout: connectTimeout)
+        connection = try Self.open(url, timeout: connectTimeout, readOnly: readOnly)
     }
 
-    static func open(_ url: PostgresURL, timeout: TimeInterval) throws -> PostgresConnection {
+    static func open(_ url: PostgresURL, timeout: TimeInterval, readOnly: Bool) throws -> PostgresConnection {
         var config = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
                                                       password: url.password, database: url.database, tls: .disable)
         if url.tls != .disable {
@@ -33,12 +39,9 @@ package final class PGConnection: @unchecked Sendable {
         }
         config.options.connectTimeout = .milliseconds(Int64(timeout * 1000))
         config.options.additionalStartupParameters = [("application_name", "redact")]
-        do {
-            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
-                                                  id: ids.next(), logger: logger).wait()
-        } catch {
-            throw PGError.map(error, doing: "connecting to \(url)")
-        }
+        if readOnly { config.options.additionalStartupParameters.append(("default_transaction_read_only", "on")) }
+        return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
+                                              id: ids.next(), logger: logger).wait()
     }
 
     /// Runs one statement with `$1...$n` parameters and returns every row.
@@ -118,14 +121,17 @@ package final class PGConnection: @unchecked Sendable {
 package final class PGPool: @unchecked Sendable {
     let url: PostgresURL
     let maxConnections: Int
+    /// Whether every connection's session is read-only (see ``PGConnection/init(url:connectTimeout:readOnly:)``).
+    let readOnly: Bool
     private let condition = NSCondition()
     private var idle: [PGConnection] = []
     private var open = 0
     private var closed = false
 
-    package init(url: PostgresURL, maxConnections: Int = 8) {
+    package init(url: PostgresURL, maxConnections: Int = 8, readOnly: Bool = false) {
         self.url = url
         self.maxConnections = max(1, maxConnections)
+        self.readOnly = readOnly
     }
 
     /// Runs `body` with a connection of its own; a connection that broke is thrown away.
@@ -146,7 +152,7 @@ package final class PGPool: @unchecked Sendable {
         open += 1
         condition.unlock()
         do {
-            return try PGConnection(url: url)
+            return try PGConnection(url: url, readOnly: readOnly)
         } catch {
             condition.lock(); open -= 1; condition.signal(); condition.unlock()
             throw error

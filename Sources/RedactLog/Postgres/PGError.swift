@@ -62,7 +62,8 @@ package enum PGError {
         let detail = "PostgreSQL \(state): \(message)"
         switch state {
         case "23505": return LogError(.conflict, "\(action) failed: a constraint of the log refused the entry (\(detail))")
-        case "25006", "42501": return LogError(.readOnly, "\(action) failed: the log is read-only for this user (\(detail))")
+        case "25006": return LogError(.readOnly, "\(action) failed: the log was opened read-only (\(detail))")
+        case "42501": return LogError(.readOnly, "\(action) failed: the log is read-only for this user (\(detail))")
         case "53100", "53200": return LogError(.storageFull, "\(action) failed: the database server is out of space; nothing was written (\(detail))")
         case "40001", "40P01", "55P03", "53300": return LogError(.busy, "\(action) failed: the log stayed busy past the retry limit (\(detail))")
         case "28P01", "28000": return LogError(.storage, "\(action) failed: the server refused the user name or password (\(detail))")

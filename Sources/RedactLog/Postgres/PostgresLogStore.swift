@@ -23,13 +23,18 @@ import PostgresNIO
 /// committed before its reply was lost).
 public final class PostgresLogStore: LogStore, @unchecked Sendable {
     public struct Options: Sendable {
-        /// Open without migrating (verify, export, packs): the schema must be complete.
+        /// Open without migrating (verify, export, packs): the schema must be complete, and the
+        /// server refuses every write of this store (its sessions are read-only), as SQLite does
+        /// for a read-only file.
         public var readOnly = false
         public var clock: @Sendable () -> Date = { Date() }
         /// Connections this process may hold (`redact serve` uses several at once).
         public var maxConnections = 8
         /// How long a call keeps retrying transient failures before it gives up.
         public var retryDeadline: TimeInterval = 120
+        /// Entries per batch when streaming (export, verify): bounded memory for a log of any
+        /// size. Tests set it small so that a few entries cross batch boundaries.
+        var readBatchSize = 2_000
 
         public init(readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }, maxConnections: Int = 8,
                     retryDeadline: TimeInterval = 120) {
@@ -58,7 +63,7 @@ public final class PostgresLogStore: LogStore, @unchecked Sendable {
         self.reference = reference
         self.redactor = redactor
         self.options = options
-        pool = PGPool(url: url, maxConnections: options.maxConnections)
+        pool = PGPool(url: url, maxConnections: options.maxConnections, readOnly: options.readOnly)
         retry = PGRetry(deadline: options.retryDeadline)
         let pool = self.pool, retry = self.retry
         do {
