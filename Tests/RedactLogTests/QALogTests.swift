@@ -11,9 +11,8 @@ import Testing
                       spans: 3, findingsLeft: findingsLeft, packVersion: "uk-1.0.0", toolVersion: "0.1.0")
     }
 
-    @Test func aCheckIsLinkedToTheDisclosureOfItsCopyAndVerifies() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir)
+    @Test(arguments: Backend.allCases) func aCheckIsLinkedToTheDisclosureOfItsCopyAndVerifies(backend: Backend) throws {
+        let store = try backend.makeLog()
         let shared = try store.recordDisclosure(event())               // redacted copy: oneHash
         var other = context
         other.area = "cps-cymru-wales"
@@ -34,9 +33,8 @@ import Testing
         #expect(report.isValid && report.entries == 5)
     }
 
-    @Test func checksAreValidatedAndTheirNamesScanned() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir)
+    @Test(arguments: Backend.allCases) func checksAreValidatedAndTheirNamesScanned(backend: Backend) throws {
+        let store = try backend.makeLog()
         let withProblems = #expect(throws: LogError.self) { try store.recordQACheck(check(result: .pass, findingsLeft: 1)) }
         #expect(withProblems?.kind == .invalidInput)
         let unknown = #expect(throws: LogError.self) { try store.recordQACheck(check(disclosure: UUID())) }
@@ -51,30 +49,29 @@ import Testing
         for p in Planted.all { #expect(!out.text.contains(p)) }
     }
 
-    @Test func aChangedCheckBreaksTheChainAtThatEntry() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir)
+    @Test(arguments: Backend.allCases) func aChangedCheckBreaksTheChainAtThatEntry(backend: Backend) throws {
+        let store = try backend.makeLog()
         try store.recordDisclosure(event())
         try store.recordQACheck(check(result: .fail, findingsLeft: 1))
         try store.recordDisclosure(event())
-        #expect(throws: (any Error).self) { try store.tamper("UPDATE qa_check SET result = 'pass'") }
-        #expect(throws: (any Error).self) { try store.tamper("DELETE FROM qa_check") }
-        try store.tamper("DROP TRIGGER qa_check_no_update")
-        try store.tamper("UPDATE qa_check SET result = 'pass', findings_left = 0")
+        #expect(throws: (any Error).self) { try store.execute("UPDATE qa_check SET result = 'pass'") }
+        #expect(throws: (any Error).self) { try store.execute("DELETE FROM qa_check") }
+        #expect(try store.count("qa_check") == 1)
+        try store.allowTampering()
+        try store.execute("UPDATE qa_check SET result = 'pass', findings_left = 0")
         let report = try store.verify(against: nil)
         #expect(report.problem?.seq == 2)
     }
 
-    @Test func checksTravelThroughExportAndImport() throws {
-        let dir = TempDir()
-        let area = try makeStore(dir, "area.sqlite")
+    @Test(arguments: Backend.allCases) func checksTravelThroughExportAndImport(backend: Backend) throws {
+        let area = try backend.makeLog()
         try area.recordDisclosure(event())
         try area.recordQACheck(check())
         try area.recordQACheck(check(result: .fail, findingsLeft: 3))
         let out = MemoryOutput()
         try area.export(format: .jsonl, filter: .init(), to: out)
         #expect(out.text.contains("\"kind\":\"qa-check\""))
-        let national = try makeStore(dir, "national.sqlite")
+        let national = try backend.makeLog()
         let summary = try national.importExport(StringInput(out.text, name: "area.jsonl"))
         #expect(summary.added == 3)
         #expect(try national.verify(against: nil).isValid)
@@ -83,7 +80,9 @@ import Testing
         // An entry of this kind must hold exactly its own row.
         let lines = out.text.split(separator: "\n").map(String.init)
         let forged = lines[0] + "\n" + lines[1] + "\n" + lines[2].replacingOccurrences(of: "\"kind\":\"qa-check\"", with: "\"kind\":\"breach\"") + "\n"
-        #expect(throws: LogError.self) { try makeStore(dir, "third.sqlite").importExport(StringInput(forged)) }
+        let third = try backend.makeLog()
+        #expect(throws: LogError.self) { try third.importExport(StringInput(forged)) }
+        #expect(try third.checkpoint().count == 0)
 
         let csv = MemoryOutput()
         try area.export(format: .csv, filter: .init(), to: csv)
