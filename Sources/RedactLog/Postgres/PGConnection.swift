@@ -16,7 +16,10 @@ import PostgresNIO
 package final class PGConnection: @unchecked Sendable {
     package let url: PostgresURL
     private(set) var connection: PostgresConnection
-    package private(set) var isBroken = false
+    /// A query on it lost the connection, or the server has closed it since (a restart, an idle
+    /// session terminated): the pool throws it away instead of handing it out.
+    package var isBroken: Bool { lostConnection || connection.isClosed }
+    private var lostConnection = false
     static let logger = Logger(label: "redact.log.postgres")
     private static let ids = ManagedAtomicCounter()
 
@@ -56,11 +59,32 @@ package final class PGConnection: @unchecked Sendable {
             }
         }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).wait().rows
+            return try Self.wait(for: connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger),
+                                 on: connection).rows
         } catch {
-            if PGError.isConnectionLoss(error) { isBroken = true }
+            if PGError.isConnectionLoss(error) { lostConnection = true }
             throw error
         }
+    }
+
+    /// Waits for a query's result, and gives up once the connection is closed.
+    ///
+    /// Why not `future.wait()`: PostgresNIO hands each query to its channel with no promise for
+    /// the write, so a query sent just as the server closes the session (a restart, an
+    /// administrator terminating it) is dropped by the closed channel and its future never
+    /// completes; `wait()` would block the writer forever. A closed connection never answers,
+    /// so after a short grace for a result already on its way this throws a connection loss,
+    /// which ``PGRetry`` retries on a new connection.
+    static func wait<T: Sendable>(for future: EventLoopFuture<T>, on connection: PostgresConnection) throws -> T {
+        let outcome = Outcome<T>()
+        future.whenComplete { outcome.set($0) }
+        while outcome.wait(seconds: 0.1) == nil {
+            if connection.isClosed {
+                guard let late = outcome.wait(seconds: 0.1) else { throw ChannelError.ioOnClosedChannel }
+                return try late.get()
+            }
+        }
+        return try outcome.wait(seconds: 0)!.get()
     }
 
     /// Runs SQL that may hold several statements and no parameters (migrations), one statement
@@ -145,7 +169,17 @@ package final class PGPool: @unchecked Sendable {
         condition.lock()
         while true {
             if closed { condition.unlock(); throw LogError(.storage, "the PostgreSQL log is closed") }
-            if let c = idle.popLast() { condition.unlock(); return c }
+            if let c = idle.popLast() {
+                if c.isBroken {     // closed by the server while it sat idle
+                    open -= 1
+                    condition.unlock()
+                    c.close()
+                    condition.lock()
+                    continue
+                }
+                condition.unlock()
+                return c
+            }
             if open < maxConnections { break }
             condition.wait()
         }
@@ -184,6 +218,25 @@ package final class PGPool: @unchecked Sendable {
     }
 
     deinit { for c in idle { c.close() } }
+}
+
+/// A future's result, handed from the event loop to the thread that waits for it.
+final class Outcome<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var result: Result<T, any Error>?
+
+    func set(_ r: Result<T, any Error>) {
+        lock.withLock { result = r }
+        done.signal()
+    }
+
+    /// The result, waiting up to `seconds` for it; nil if it has not come.
+    func wait(seconds: Double) -> Result<T, any Error>? {
+        if let r = lock.withLock({ result }) { return r }
+        _ = done.wait(timeout: .now() + seconds)
+        return lock.withLock { result }
+    }
 }
 
 /// Connection ids for PostgresNIO's logs.
