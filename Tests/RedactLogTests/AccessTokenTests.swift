@@ -24,6 +24,10 @@ import Testing
         try store.createAccessToken(name: "a", role: "national", area: nil, sha256: Self.hash)
         let duplicate = #expect(throws: LogError.self) { try store.createAccessToken(name: "a", role: "national", area: nil, sha256: "x") }
         #expect(duplicate?.kind == .conflict)
+        // Another name with a hash already stored: refused, and not blamed on the name.
+        let sameHash = #expect(throws: LogError.self) { try store.createAccessToken(name: "c", role: "national", area: nil, sha256: Self.hash) }
+        #expect(sameHash?.kind == .conflict)
+        #expect(sameHash?.message.contains("named") == false)
         let area = #expect(throws: LogError.self) { try store.createAccessToken(name: "b", role: "operator", area: "atlantis", sha256: "y") }
         #expect(area?.kind == .unknownCode)
         #expect((#expect(throws: LogError.self) { try store.revokeAccessToken("nobody") })?.kind == .notFound)

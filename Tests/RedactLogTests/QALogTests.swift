@@ -33,6 +33,40 @@ import Testing
         #expect(report.isValid && report.entries == 5)
     }
 
+    /// What `redact qa sample` draws from: an area's disclosures recorded in `[since, until)`, in
+    /// chain order, without holds and without those a later entry corrects.
+    @Test(arguments: Backend.allCases) func disclosuresToSampleAreAnAreasUncorrectedOnesInTheWindow(backend: Backend) throws {
+        let clock = TestClock(date("2025-03-01T09:00:00Z"))
+        let store = try backend.makeLog(clock: clock)
+        var wessex = context
+        var northEast = context
+        northEast.area = "cps-north-east"
+        func record(_ day: Int, _ ctx: LogContext, document: String = "mg11-statement.txt", held: Bool = false,
+                    corrects: UUID? = nil) throws -> EntryReceipt {
+            clock.set(date("2025-03-0\(day)T09:00:00Z"))
+            var e = event(document: document, context: ctx, at: clock.get())
+            e.held = held
+            e.corrects = corrects
+            return try store.recordDisclosure(e)
+        }
+        let first = try record(1, wessex, document: "statement of \(Planted.name).txt")
+        let corrected = try record(2, wessex)
+        try record(2, northEast)
+        try record(2, wessex, held: true)
+        wessex.recipient = "court"
+        let correction = try record(3, wessex, corrects: corrected.entryID)
+        try record(4, wessex)                                         // the window's end is exclusive
+        let sample = try store.disclosures(area: "cps-wessex", since: date("2025-03-01"), until: date("2025-03-04"))
+        #expect(sample.map(\.entryID) == [first.entryID, correction.entryID].map { $0.uuidString.lowercased() })
+        #expect(sample.map(\.recordedAt) == [date("2025-03-01T09:00:00Z"), date("2025-03-03T09:00:00Z")])
+        #expect(sample.map(\.recipient) == ["defence", "court"])
+        #expect(sample[0].documentName == "statement of [REDACTED].txt")
+        #expect(sample.allSatisfy { $0.area == "cps-wessex" && $0.caseReference == "52AB1234567" && $0.redactedSHA256 == oneHash })
+        #expect(try store.disclosures(area: "cps-north-east", since: date("2025-03-01"), until: date("2025-03-04")).count == 1)
+        let unknown = #expect(throws: LogError.self) { try store.disclosures(area: "cps-atlantis", since: Date(), until: Date()) }
+        #expect(unknown?.kind == .unknownCode)
+    }
+
     @Test(arguments: Backend.allCases) func checksAreValidatedAndTheirNamesScanned(backend: Backend) throws {
         let store = try backend.makeLog()
         let withProblems = #expect(throws: LogError.self) { try store.recordQACheck(check(result: .pass, findingsLeft: 1)) }

@@ -49,6 +49,12 @@ package enum PGError {
 
     package static func isUniqueViolation(_ error: any Error) -> Bool { sqlState(error) == "23505" }
 
+    /// The name of the constraint a server error names (which unique key was violated).
+    package static func constraint(_ error: any Error) -> String? {
+        if case .server(let e)? = error as? PostgresError { return e.fields[.constraintName] }
+        return (error as? PSQLError)?.serverInfo?[.constraintName]
+    }
+
     package static func map(_ error: any Error, doing action: String) -> LogError {
         if let e = error as? LogError { return e }
         if isConnectionLoss(error) {

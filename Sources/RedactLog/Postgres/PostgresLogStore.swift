@@ -196,7 +196,7 @@ public final class PostgresLogStore: LogStore, @unchecked Sendable {
         } catch where PGError.isUniqueViolation(error) {
             // entry_id is UNIQUE: this answers "already logged" without a lookup before every insert.
             // A clash on seq means a writer skipped the append lock: retry under it.
-            if (error as? PSQLError)?.serverInfo?[.constraintName] == "entry_pkey" { throw error }
+            if PGError.constraint(error) == "entry_pkey" { throw error }
             throw LogError(.conflict, "an entry with this id is already in the log")
         }
         for (t, rows) in content.children.enumerated() where !rows.isEmpty {
