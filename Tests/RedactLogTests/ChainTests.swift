@@ -6,18 +6,17 @@ import Testing
 @Suite struct ChainTests {
     @Test(arguments: Backend.allCases) func appendedEventsVerify(backend: Backend) throws {
         let log = try backend.makeLog()
-        let store = log
-        #expect(try store.verify(against: nil) == VerifyReport(
-            entries: 0, head: Checkpoint(logID: store.logID, count: 0, headHash: HashChain.genesis(logID: store.logID)), problem: nil))
+        #expect(try log.verify(against: nil) == VerifyReport(
+            entries: 0, head: Checkpoint(logID: log.logID, count: 0, headHash: HashChain.genesis(logID: log.logID)), problem: nil))
         var receipts: [EntryReceipt] = []
-        for k in 0..<25 { receipts.append(try store.recordDisclosure(event(redactions: k))) }
+        for k in 0..<25 { receipts.append(try log.recordDisclosure(event(redactions: k))) }
         #expect(receipts.map(\.seq) == Array(1...25))
-        let report = try store.verify(against: nil)
+        let report = try log.verify(against: nil)
         #expect(report.isValid)
         #expect(report.entries == 25)
         #expect(report.head.headHash == receipts.last!.hash)
         #expect(try log.count("redaction") == Int64((0..<25).reduce(0, +)))
-        #expect(try store.checkpoint() == report.head)
+        #expect(try log.checkpoint() == report.head)
     }
 
     @Test(arguments: Backend.allCases) func theStoredRowsAreWhatWasRecorded(backend: Backend) throws {
@@ -54,13 +53,12 @@ import Testing
     func tamperingIsFoundAndTheFirstBrokenEntryNamed(backend: Backend, tampering: Int) throws {
         let (sql, broken) = Self.tamperings[tampering]
         let log = try backend.makeLog()
-        let store = log
         var ids: [Int64: UUID] = [:]
-        for _ in 0..<8 { let r = try store.recordDisclosure(event(redactions: 4)); ids[r.seq] = r.entryID }
+        for _ in 0..<8 { let r = try log.recordDisclosure(event(redactions: 4)); ids[r.seq] = r.entryID }
         // A deliberate tamperer lifts the append-only guard first.
         try log.allowTampering()
         try log.execute(sql)
-        let report = try store.verify(against: nil)
+        let report = try log.verify(against: nil)
         let problem = try #require(report.problem)
         #expect(problem.seq == broken)
         #expect(problem.entryID == ids[broken]!.uuidString.lowercased())
@@ -151,32 +149,30 @@ import Testing
 
     @Test(arguments: Backend.allCases) func checkpointsProveTheLogWasOnlyAppendedTo(backend: Backend) throws {
         let log = try backend.makeLog()
-        let store = log
-        for _ in 0..<6 { try store.recordDisclosure(event()) }
-        let cp = try store.checkpoint()
+        for _ in 0..<6 { try log.recordDisclosure(event()) }
+        let cp = try log.checkpoint()
         #expect(cp.count == 6)
-        #expect(Checkpoint(cp.description, logID: store.logID) == cp)
-        for _ in 0..<3 { try store.recordDisclosure(event()) }
-        #expect(try store.verify(against: cp).isValid)
-        #expect(try store.verify(against: Checkpoint(logID: store.logID, count: 0, headHash: HashChain.genesis(logID: store.logID))).isValid)
+        #expect(Checkpoint(cp.description, logID: log.logID) == cp)
+        for _ in 0..<3 { try log.recordDisclosure(event()) }
+        #expect(try log.verify(against: cp).isValid)
+        #expect(try log.verify(against: Checkpoint(logID: log.logID, count: 0, headHash: HashChain.genesis(logID: log.logID))).isValid)
 
         // A log rewritten from entry 4 on, with every later hash recomputed, still verifies on its
         // own; only the checkpoint shows the rewrite.
-        let forged = Checkpoint(logID: store.logID, count: 6, headHash: String(repeating: "a", count: 64))
-        #expect(try store.verify(against: forged).problem?.seq == 6)
-        let future = Checkpoint(logID: store.logID, count: 20, headHash: cp.headHash)
-        #expect(try store.verify(against: future).problem?.reason.contains("shorter") == true)
+        let forged = Checkpoint(logID: log.logID, count: 6, headHash: String(repeating: "a", count: 64))
+        #expect(try log.verify(against: forged).problem?.seq == 6)
+        let future = Checkpoint(logID: log.logID, count: 20, headHash: cp.headHash)
+        #expect(try log.verify(against: future).problem?.reason.contains("shorter") == true)
         let other = Checkpoint(logID: UUID().uuidString.lowercased(), count: 6, headHash: cp.headHash)
-        #expect(try store.verify(against: other).problem != nil)
+        #expect(try log.verify(against: other).problem != nil)
     }
 
     @Test(arguments: Backend.allCases) func aCorrectionIsANewEntryNamingTheOld(backend: Backend) throws {
         let log = try backend.makeLog()
-        let store = log
-        let first = try store.recordDisclosure(event())
+        let first = try log.recordDisclosure(event())
         var fix = event(redactions: 5)
         fix.corrects = first.entryID
-        let second = try store.recordDisclosure(fix)
+        let second = try log.recordDisclosure(fix)
         #expect(second.seq == 2)
         let corrects = try log.column("SELECT corrects FROM entry WHERE seq = 2")
         #expect(corrects == [.text(first.entryID.uuidString.lowercased())])
@@ -184,12 +180,12 @@ import Testing
         #expect(count == [.int(3)])
         var bad = event()
         bad.corrects = UUID()
-        #expect(throws: LogError.self) { try store.recordDisclosure(bad) }
+        #expect(throws: LogError.self) { try log.recordDisclosure(bad) }
         // The same entry id twice is refused, not silently duplicated.
         var dup = event()
         dup.id = first.entryID
-        #expect((#expect(throws: LogError.self) { try store.recordDisclosure(dup) })?.kind == .conflict)
-        #expect(try store.verify(against: nil).entries == 2)
+        #expect((#expect(throws: LogError.self) { try log.recordDisclosure(dup) })?.kind == .conflict)
+        #expect(try log.verify(against: nil).entries == 2)
     }
 
     @Test func theEncodingIsStable() throws {
