@@ -33,12 +33,13 @@ package final class PGConnection: @unchecked Sendable {
         }
         config.options.connectTimeout = .milliseconds(Int64(timeout * 1000))
         config.options.additionalStartupParameters = [("application_name", "redact")]
-        do {
-            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
-                                                  id: ids.next(), logger: logger).wait()
-        } catch {
-            throw PGError.map(error, doing: "connecting to \(url)")
-        }
+        // Errors stay PostgresNIO's so that `PGRetry` can tell a refused connection (the server
+        // restarting: retry) from a refused password; callers map them to `LogError`.
+        // A server that accepts the socket but never finishes start-up (shutting down, starting
+        // up) must not hang the caller: the whole handshake has a deadline.
+        let connecting = PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
+                                                    id: ids.next(), logger: logger)
+        return try Self.wait(connecting, deadline: timeout * 2) { connecting.whenSuccess { let _: EventLoopFuture<Void> = $0.close() } }
     }
 
     /// Runs one statement with `$1...$n` parameters and returns every row.
@@ -53,10 +54,62 @@ package final class PGConnection: @unchecked Sendable {
             }
         }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).wait().rows
+            return try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger)).rows
         } catch {
             if PGError.isConnectionLoss(error) { isBroken = true }
             throw error
+        }
+    }
+
+    /// The longest any one statement may take before the connection is given up as dead.
+    ///
+    /// Why: a connection the server dropped while it sat idle in the pool can leave a query's
+    /// future pending forever instead of failing; with a deadline the caller reconnects and
+    /// retries. Statements here are short (one batch, one append), so two minutes is generous.
+    package var statementDeadline: TimeInterval = 120
+
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let connection = self.connection
+        do {
+            return try Self.wait(future, deadline: statementDeadline, isDead: { connection.isClosed }) {}
+        } catch let e as PGError.Timeout {
+            isBroken = true
+            let _: EventLoopFuture<Void> = connection.close()
+            throw e
+        }
+    }
+
+    /// Waits for `future` at most `deadline` seconds, and no longer than `isDead` stays false
+    /// (checked twice a second); otherwise runs `abandon` and throws ``PGError/Timeout``, which
+    /// the retry treats as a lost connection.
+    ///
+    /// Why `isDead`: when the server ends a connection while a statement is queued on it (a fast
+    /// shutdown), PostgresNIO can leave that statement's future pending; the closed channel is
+    /// the only sign.
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>, deadline: TimeInterval,
+                                  isDead: (@Sendable () -> Bool)? = nil, abandon: () -> Void) throws -> T {
+        let loop = future.eventLoop
+        let promise = loop.makePromise(of: T.self)
+        let timer = loop.scheduleTask(in: .milliseconds(Int64(deadline * 1000))) {
+            promise.fail(PGError.Timeout())
+        }
+        let watch = isDead.map { dead in
+            loop.scheduleRepeatedTask(initialDelay: .milliseconds(500), delay: .milliseconds(500)) { _ in
+                if dead() { promise.fail(PGError.Timeout()) }
+            }
+        }
+        future.whenComplete { result in
+            timer.cancel()
+            watch?.cancel()
+            promise.completeWith(result)
+        }
+        do {
+            return try promise.futureResult.wait()
+        } catch let e as PGError.Timeout {
+            timer.cancel()
+            watch?.cancel()
+            abandon()
+            throw e
         }
     }
 
@@ -139,7 +192,12 @@ package final class PGPool: @unchecked Sendable {
         condition.lock()
         while true {
             if closed { condition.unlock(); throw LogError(.storage, "the PostgreSQL log is closed") }
-            if let c = idle.popLast() { condition.unlock(); return c }
+            if let c = idle.popLast() {
+                // The server may have closed it while it sat idle (a restart): open a new one.
+                if c.connection.isClosed { open -= 1; continue }
+                condition.unlock()
+                return c
+            }
             if open < maxConnections { break }
             condition.wait()
         }
