@@ -133,12 +133,21 @@ import Testing
 @discardableResult
 private func returnsWithin<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () throws -> T) throws -> T? {
     let outcome = Outcome<T>()
-    Thread.detachNewThread { outcome.set(Result { try body() }) }
-    guard let result = outcome.wait(seconds: seconds) else {
+    Thread.detachNewThread {
+        outcome.result = Result { try body() }
+        outcome.done.signal()
+    }
+    guard outcome.done.wait(timeout: .now() + seconds) == .success, let result = outcome.result else {
         Issue.record("did not return within \(seconds) seconds")
         return nil
     }
     return try result.get()
+}
+
+/// A result handed from the thread that computes it to the one that waits for it.
+private final class Outcome<T: Sendable>: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    var result: Result<T, any Error>?      // written before `done` is signalled, read after
 }
 
 /// A login role for one test, with only the privileges granted (`%@` stands for its name), on

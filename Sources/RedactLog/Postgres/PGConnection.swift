@@ -16,19 +16,12 @@ import PostgresNIO
 package final class PGConnection: @unchecked Sendable {
     package let url: PostgresURL
     private(set) var connection: PostgresConnection
-    /// A query on it lost the connection, or the server has closed it since (a restart, an idle
-    /// session terminated): the pool throws it away instead of handing it out.
-    package var isBroken: Bool { lostConnection || connection.isClosed }
-    private var lostConnection = false
+    package private(set) var isBroken = false
     static let logger = Logger(label: "redact.log.postgres")
     private static let ids = ManagedAtomicCounter()
 
     /// Connects. With `readOnly`, every transaction of the session is read-only
     /// (`default_transaction_read_only`), so the server itself refuses a write.
-    ///
-    /// - Throws: PostgresNIO's error as it is, not yet mapped to a ``LogError``: a refused or
-    ///   dropped connection must stay recognisable to ``PGRetry`` (a server restarting refuses
-    ///   connections for a moment), and the caller maps it once it gives up (``PGError/map``).
     package init(url: PostgresURL, connectTimeout: TimeInterval = 10, readOnly: Bool = false) throws {
         self.url = url
         connection = try Self.open(url, timeout: connectTimeout, readOnly: readOnly)
@@ -43,8 +36,13 @@ package final class PGConnection: @unchecked Sendable {
         config.options.connectTimeout = .milliseconds(Int64(timeout * 1000))
         config.options.additionalStartupParameters = [("application_name", "redact")]
         if readOnly { config.options.additionalStartupParameters.append(("default_transaction_read_only", "on")) }
-        return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
-                                              id: ids.next(), logger: logger).wait()
+        // Errors stay PostgresNIO's so that `PGRetry` can tell a refused connection (the server
+        // restarting: retry) from a refused password; callers map them to `LogError`.
+        // A server that accepts the socket but never finishes start-up (shutting down, starting
+        // up) must not hang the caller: the whole handshake has a deadline.
+        let connecting = PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
+                                                    id: ids.next(), logger: logger)
+        return try Self.wait(connecting, deadline: timeout * 2) { connecting.whenSuccess { let _: EventLoopFuture<Void> = $0.close() } }
     }
 
     /// Runs one statement with `$1...$n` parameters and returns every row.
@@ -59,32 +57,63 @@ package final class PGConnection: @unchecked Sendable {
             }
         }
         do {
-            return try Self.wait(for: connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger),
-                                 on: connection).rows
+            return try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger)).rows
         } catch {
-            if PGError.isConnectionLoss(error) { lostConnection = true }
+            if PGError.isConnectionLoss(error) { isBroken = true }
             throw error
         }
     }
 
-    /// Waits for a query's result, and gives up once the connection is closed.
+    /// The longest any one statement may take before the connection is given up as dead.
     ///
-    /// Why not `future.wait()`: PostgresNIO hands each query to its channel with no promise for
-    /// the write, so a query sent just as the server closes the session (a restart, an
-    /// administrator terminating it) is dropped by the closed channel and its future never
-    /// completes; `wait()` would block the writer forever. A closed connection never answers,
-    /// so after a short grace for a result already on its way this throws a connection loss,
-    /// which ``PGRetry`` retries on a new connection.
-    static func wait<T: Sendable>(for future: EventLoopFuture<T>, on connection: PostgresConnection) throws -> T {
-        let outcome = Outcome<T>()
-        future.whenComplete { outcome.set($0) }
-        while outcome.wait(seconds: 0.1) == nil {
-            if connection.isClosed {
-                guard let late = outcome.wait(seconds: 0.1) else { throw ChannelError.ioOnClosedChannel }
-                return try late.get()
+    /// Why: a connection the server dropped while it sat idle in the pool can leave a query's
+    /// future pending forever instead of failing; with a deadline the caller reconnects and
+    /// retries. Statements here are short (one batch, one append), so two minutes is generous.
+    package var statementDeadline: TimeInterval = 120
+
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let connection = self.connection
+        do {
+            return try Self.wait(future, deadline: statementDeadline, isDead: { connection.isClosed }) {}
+        } catch let e as PGError.Timeout {
+            isBroken = true
+            let _: EventLoopFuture<Void> = connection.close()
+            throw e
+        }
+    }
+
+    /// Waits for `future` at most `deadline` seconds, and no longer than `isDead` stays false
+    /// (checked twice a second); otherwise runs `abandon` and throws ``PGError/Timeout``, which
+    /// the retry treats as a lost connection.
+    ///
+    /// Why `isDead`: when the server ends a connection while a statement is queued on it (a fast
+    /// shutdown), PostgresNIO can leave that statement's future pending; the closed channel is
+    /// the only sign.
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>, deadline: TimeInterval,
+                                  isDead: (@Sendable () -> Bool)? = nil, abandon: () -> Void) throws -> T {
+        let loop = future.eventLoop
+        let promise = loop.makePromise(of: T.self)
+        let timer = loop.scheduleTask(in: .milliseconds(Int64(deadline * 1000))) {
+            promise.fail(PGError.Timeout())
+        }
+        let watch = isDead.map { dead in
+            loop.scheduleRepeatedTask(initialDelay: .milliseconds(500), delay: .milliseconds(500)) { _ in
+                if dead() { promise.fail(PGError.Timeout()) }
             }
         }
-        return try outcome.wait(seconds: 0)!.get()
+        future.whenComplete { result in
+            timer.cancel()
+            watch?.cancel()
+            promise.completeWith(result)
+        }
+        do {
+            return try promise.futureResult.wait()
+        } catch let e as PGError.Timeout {
+            timer.cancel()
+            watch?.cancel()
+            abandon()
+            throw e
+        }
     }
 
     /// Runs SQL that may hold several statements and no parameters (migrations), one statement
@@ -170,13 +199,8 @@ package final class PGPool: @unchecked Sendable {
         while true {
             if closed { condition.unlock(); throw LogError(.storage, "the PostgreSQL log is closed") }
             if let c = idle.popLast() {
-                if c.isBroken {     // closed by the server while it sat idle
-                    open -= 1
-                    condition.unlock()
-                    c.close()
-                    condition.lock()
-                    continue
-                }
+                // The server may have closed it while it sat idle (a restart): open a new one.
+                if c.connection.isClosed { open -= 1; continue }
                 condition.unlock()
                 return c
             }
@@ -218,25 +242,6 @@ package final class PGPool: @unchecked Sendable {
     }
 
     deinit { for c in idle { c.close() } }
-}
-
-/// A future's result, handed from the event loop to the thread that waits for it.
-final class Outcome<T: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var result: Result<T, any Error>?
-
-    func set(_ r: Result<T, any Error>) {
-        lock.withLock { result = r }
-        done.signal()
-    }
-
-    /// The result, waiting up to `seconds` for it; nil if it has not come.
-    func wait(seconds: Double) -> Result<T, any Error>? {
-        if let r = lock.withLock({ result }) { return r }
-        _ = done.wait(timeout: .now() + seconds)
-        return lock.withLock { result }
-    }
 }
 
 /// Connection ids for PostgresNIO's logs.
