@@ -65,9 +65,12 @@ public final class PostgresLogStore: LogStore, @unchecked Sendable {
         self.options = options
         pool = PGPool(url: url, maxConnections: options.maxConnections, readOnly: options.readOnly)
         retry = PGRetry(deadline: options.retryDeadline)
-        let pool = self.pool, retry = self.retry
+        let pool = self.pool
+        // Opening waits at most 30 s for the server: long enough to ride out a restart, short
+        // enough that a wrong host or port on the command line fails while the user waits.
+        let opening = PGRetry(deadline: min(30, options.retryDeadline))
         do {
-            logID = try retry.run { _ in
+            logID = try opening.run { _ in
                 try pool.withConnection { c in
                     if options.readOnly {
                         guard try PostgresMigrations.log.isComplete(c) else {
