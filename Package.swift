@@ -132,6 +132,8 @@ let package = Package(
         ]),
         .testTarget(name: "RedactLogTests", dependencies: [
             "RedactLog", "RedactTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            // Raw SQL on the PostgreSQL log (reading rows back, tampering): decoding its cells.
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "RedactReportTests", dependencies: [
             "RedactReport", "RedactLog", "RedactTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),

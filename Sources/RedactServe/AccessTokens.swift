@@ -51,9 +51,9 @@ public enum AccessTokens {
 /// Resolves a presented token (or a session's token id) to a principal. The server uses the log
 /// store's access table; tests may use it too (a temporary log).
 public struct TokenAuthority: Sendable {
-    let store: SQLiteLogStore
+    let store: any LogStore
 
-    public init(store: SQLiteLogStore) { self.store = store }
+    public init(store: any LogStore) { self.store = store }
 
     /// The principal for a presented bearer token; nil when unknown, revoked or malformed.
     public func principal(forToken token: String, via: Principal.Via) -> Principal? {

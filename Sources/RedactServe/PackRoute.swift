@@ -31,7 +31,7 @@ enum PackRoute {
                 let builder = PackBuilder(reference: services.documents.reference)
                 let period = try PackPeriod(parsing: try context.parameters.require("period"))
                 let scope: PackScope = area == "national" ? .national : .area(try builder.validate(area: area))
-                let source = try SQLitePackSource(path: services.store.path, options: .init(createIndexes: true))
+                let source = try services.packSource()
                 let pack = try builder.build(PackRequest(scope: scope, period: period, settings: PackSettings(suppressBelow: suppress)),
                                              from: source)
                 return PackRenderer.render(pack, as: .json, reference: services.documents.reference)

@@ -4,6 +4,7 @@ import RedactApply
 import RedactLog
 import RedactPatterns
 import RedactProfiles
+import RedactReport
 import RedactScan
 
 /// Everything the routes share, built once at start-up: the configuration, the log store (and
@@ -11,7 +12,7 @@ import RedactScan
 /// routes and UI routes (``UIRoutes``) get the same value.
 public struct ServeServices: Sendable {
     public let configuration: ServeConfiguration
-    public let store: SQLiteLogStore
+    public let store: any LogStore
     public let authority: TokenAuthority
     public let sessions: SessionStore
     public let metrics: ServeMetrics
@@ -21,7 +22,7 @@ public struct ServeServices: Sendable {
     /// HMAC key for each redacted value's log row (`value_hmac_key` in the configuration).
     public let valueKey: [UInt8]?
 
-    public init(configuration: ServeConfiguration, store: SQLiteLogStore, documents: DocumentService,
+    public init(configuration: ServeConfiguration, store: any LogStore, documents: DocumentService,
                 metrics: ServeMetrics = ServeMetrics(), logger: Logger = Logger(label: "redact.serve"),
                 version: String, valueKey: [UInt8]? = nil) {
         self.configuration = configuration
@@ -50,8 +51,17 @@ public struct ServeServices: Sendable {
             valueKey = [UInt8](data)
         }
         let documents = try DocumentService(configuration: configuration, version: version)
-        let store = try SQLiteLogStore(path: logPath, reference: documents.reference, redactor: documents.logRedactor)
+        let store = try LogLocation.open(logPath, reference: documents.reference, redactor: documents.logRedactor)
         return ServeServices(configuration: configuration, store: store, documents: documents, logger: logger, version: version,
                              valueKey: valueKey)
+    }
+}
+
+extension ServeServices {
+    /// The pack source over this server's log, opened per request so each pack reads the log's
+    /// head at that moment.
+    func packSource() throws -> any PackDataSource {
+        guard let location = configuration.logPath else { throw LogError(.notFound, "no log configured") }
+        return try SQLitePackSource(path: location, options: .init(createIndexes: true))
     }
 }

@@ -30,7 +30,7 @@ enum UIDashboardRoutes {
                 }
                 let pack: Pack
                 do {
-                    let source = try SQLitePackSource(path: ui.services.store.path, options: .init(createIndexes: true))
+                    let source = try ui.services.packSource()
                     pack = try PackBuilder(reference: ui.reference).build(
                         PackRequest(scope: area == "national" ? .national : .area(area), period: period), from: source)
                 } catch {

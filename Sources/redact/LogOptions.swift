@@ -39,7 +39,9 @@ struct ReferenceOptions: ParsableArguments {
 
 /// `--log PATH` (or `REDACT_LOG`): which log file a command uses.
 struct LogOptions: ParsableArguments {
-    @Option(name: .customLong("log"), help: ArgumentHelp("The log file (default: $REDACT_LOG).", valueName: "path"))
+    @Option(name: .customLong("log"), help: ArgumentHelp(
+        "The log: a file (an area's SQLite log) or postgres://USER@HOST:PORT/DATABASE (the national log; password from PGPASSWORD or the URL) (default: $REDACT_LOG).",
+        valueName: "path|url"))
     var path: String?
 
     @OptionGroup var reference: ReferenceOptions
@@ -51,13 +53,13 @@ struct LogOptions: ParsableArguments {
         return nil
     }
 
-    /// Opens the log; a command that needs one fails without it.
-    func open(readOnly: Bool = false) throws -> SQLiteLogStore {
+    /// Opens the log (a file, or a `postgres://` URL for the national log); a command that needs
+    /// one fails without it.
+    func open(readOnly: Bool = false) throws -> any LogStore {
         guard let path = resolvedPath else { throw ValidationError("no log given: use --log PATH or set REDACT_LOG") }
         let reference = try reference.load()
         return try LogFailure.map {
-            try SQLiteLogStore(path: path, reference: reference, redactor: RedactorHook.shared.redactor,
-                               options: .init(readOnly: readOnly))
+            try LogLocation.open(path, reference: reference, redactor: RedactorHook.shared.redactor, readOnly: readOnly)
         }
     }
 }

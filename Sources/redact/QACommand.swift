@@ -122,7 +122,7 @@ struct QALogOptions: ParsableArguments {
     }
 
     /// The log, with the area code checked before any work; nil without a log.
-    func openChecked() throws -> SQLiteLogStore? {
+    func openChecked() throws -> (any LogStore)? {
         guard log.resolvedPath != nil, let area else { return nil }
         do {
             let reference = try log.reference.load()

@@ -14,9 +14,8 @@ import Testing
                      recordedBy: "op.7")
     }
 
-    @Test func updatesAreNewVersionsAndTheHistoryIsKept() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir, clock: clock)
+    @Test(arguments: Backend.allCases) func updatesAreNewVersionsAndTheHistoryIsKept(backend: Backend) throws {
+        let store = try backend.makeLog(clock: clock)
         let b = breach()
         let r1 = try store.recordBreach(b)
         clock.advance(hours: 5)
@@ -55,9 +54,8 @@ import Testing
         #expect((#expect(throws: LogError.self) { try store.recordBreach(b) })?.kind == .conflict)
     }
 
-    @Test func overdueListsBreachesWhoseClockRunsOutWithNoDecision() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir, clock: clock)
+    @Test(arguments: Backend.allCases) func overdueListsBreachesWhoseClockRunsOutWithNoDecision(backend: Backend) throws {
+        let store = try backend.makeLog(clock: clock)
         let fresh = breach(aware: "2025-05-10T11:00:00Z")           // 71 h left
         let soon = breach(aware: "2025-05-07T14:00:00Z")            // 2 h left
         let late = breach(aware: "2025-05-06T12:00:00Z")            // 24 h over
@@ -85,9 +83,8 @@ import Testing
         #expect(try store.overdueBreaches(warningHours: 0).isEmpty)
     }
 
-    @Test func theICODecisionRulesAreEnforced() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir, clock: clock)
+    @Test(arguments: Backend.allCases) func theICODecisionRulesAreEnforced(backend: Backend) throws {
+        let store = try backend.makeLog(clock: clock)
         func refused(_ change: (inout BreachRecord) -> Void) -> LogError? {
             var b = breach()
             change(&b)
@@ -141,9 +138,8 @@ import Testing
         #expect(stored.minutesToReport == 96 * 60)
     }
 
-    @Test func freeTextNeedsARedactor() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir, clock: clock, redactor: nil)
+    @Test(arguments: Backend.allCases) func freeTextNeedsARedactor(backend: Backend) throws {
+        let store = try backend.makeLog(clock: clock, redactor: nil)
         #expect((#expect(throws: LogError.self) { try store.recordBreach(breach()) })?.kind == .redactorRequired)
         var plain = breach()
         plain.facts = nil; plain.effects = nil
@@ -151,9 +147,8 @@ import Testing
         #expect(try store.breachHistory(id: plain.id).first?.textScanner == "none")
     }
 
-    @Test func gateFindingsFeedTheRegisterWithoutTyping() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir, clock: clock)
+    @Test(arguments: Backend.allCases) func gateFindingsFeedTheRegisterWithoutTyping(backend: Backend) throws {
+        let store = try backend.makeLog(clock: clock)
         let gate = GateContext(area: "cps-wessex", caseReference: "52AB1234567", operatorID: "pipeline.1",
                                sourceOrganisation: "dorset-police", packVersion: "uk-1.0.0", toolVersion: "0.1.0")
         try store.recordGateFinding(GateFinding(context: gate, documentName: "mg5-\(Planted.name).txt", documentSHA256: zeroHash,

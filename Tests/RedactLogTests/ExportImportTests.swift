@@ -3,8 +3,8 @@ import Testing
 @testable import RedactLog
 
 @Suite struct ExportImportTests {
-    func areaLog(_ dir: TempDir, _ name: String, area: String, events: Int) throws -> SQLiteLogStore {
-        let store = try makeStore(dir, name)
+    func areaLog(_ backend: Backend, area: String, events: Int) throws -> TestLog {
+        let store = try backend.makeLog()
         var ctx = context
         ctx.area = area
         for k in 0..<events { try store.recordDisclosure(event(redactions: k % 5, context: ctx)) }
@@ -14,17 +14,19 @@ import Testing
         return store
     }
 
-    func export(_ store: SQLiteLogStore, _ format: ExportFormat = .jsonl, _ filter: ExportFilter = .init()) throws -> String {
+    func export(_ store: any LogStore, _ format: ExportFormat = .jsonl, _ filter: ExportFilter = .init()) throws -> String {
         let out = MemoryOutput()
         try store.export(format: format, filter: filter, to: out)
         return out.text
     }
 
-    @Test func importingAreaExportsBuildsAVerifiedNationalLogAndIsIdempotent() throws {
-        let dir = TempDir()
-        let wessex = try areaLog(dir, "wessex.sqlite", area: "cps-wessex", events: 7)
-        let wales = try areaLog(dir, "wales.sqlite", area: "cps-cymru-wales", events: 4)
-        let national = try makeStore(dir, "national.sqlite")
+    /// Areas on one backend, the national log on the same or the other: an export moves between
+    /// them unchanged.
+    @Test(arguments: Backend.allCases, Backend.allCases)
+    func importingAreaExportsBuildsAVerifiedNationalLogAndIsIdempotent(areas: Backend, nation: Backend) throws {
+        let wessex = try areaLog(areas, area: "cps-wessex", events: 7)
+        let wales = try areaLog(areas, area: "cps-cymru-wales", events: 4)
+        let national = try nation.makeLog()
         let ew = try export(wessex), ec = try export(wales)
 
         let s1 = try national.importExport(StringInput(ew, name: "wessex.jsonl"))
@@ -40,7 +42,7 @@ import Testing
         #expect(try national.breaches(BreachFilter()).count == 2)
 
         // Re-exporting the national log and importing it elsewhere keeps the entries' origins.
-        let second = try makeStore(dir, "second.sqlite")
+        let second = try areas.makeLog()
         #expect(try second.importExport(StringInput(try export(national))).added == 13)
         #expect(try second.importExport(StringInput(ew)).added == 0)   // same origin: skipped
         #expect(try second.verify(against: nil).isValid)
@@ -48,12 +50,11 @@ import Testing
         #expect(try wessex.importExport(StringInput(ew)).added == 0)
     }
 
-    @Test func anExportWhoseChainDoesNotVerifyIsRejectedWhole() throws {
-        let dir = TempDir()
-        let wessex = try areaLog(dir, "w.sqlite", area: "cps-wessex", events: 6)
+    @Test(arguments: Backend.allCases) func anExportWhoseChainDoesNotVerifyIsRejectedWhole(backend: Backend) throws {
+        let wessex = try areaLog(backend, area: "cps-wessex", events: 6)
         let text = try export(wessex)
         var lines = text.split(separator: "\n").map(String.init)
-        let national = try makeStore(dir, "n.sqlite")
+        let national = try backend.makeLog()
 
         // A changed value in entry 4.
         var changed = lines
@@ -77,25 +78,23 @@ import Testing
         #expect(try national.checkpoint().count == 0)
     }
 
-    @Test func aForgedEntryClaimingAnotherLogsContentIsAConflict() throws {
-        let dir = TempDir()
-        let a = try areaLog(dir, "a.sqlite", area: "cps-wessex", events: 2)
-        let national = try makeStore(dir, "n.sqlite")
+    @Test(arguments: Backend.allCases) func aForgedEntryClaimingAnotherLogsContentIsAConflict(backend: Backend) throws {
+        let a = try areaLog(backend, area: "cps-wessex", events: 2)
+        let national = try backend.makeLog()
         try national.importExport(StringInput(try export(a)))
         // A second log that reuses an entry id of the first (a copy of a's file, re-created id).
-        let b = try makeStore(dir, "b.sqlite")
+        let b = try backend.makeLog()
         var e = event()
-        let firstID = try a.writer.read { try String.fetchOne($0, sql: "SELECT entry_id FROM entry WHERE seq = 1")! }
-        e.id = UUID(uuidString: firstID)!
+        let firstID = try #require(try a.column("SELECT entry_id FROM entry WHERE seq = 1").first?.text)
+        e.id = try #require(UUID(uuidString: firstID))
         try b.recordDisclosure(e)
         let err = #expect(throws: LogError.self) { try national.importExport(StringInput(try export(b))) }
         #expect(err?.kind == .conflict)
     }
 
-    @Test func filteredExportsSelectByAreaAndTimeAndStillImport() throws {
-        let dir = TempDir()
+    @Test(arguments: Backend.allCases) func filteredExportsSelectByAreaAndTimeAndStillImport(backend: Backend) throws {
         let clock = TestClock(date("2025-03-01T09:00:00Z"))
-        let store = try makeStore(dir, clock: clock)
+        let store = try backend.makeLog(clock: clock)
         var ctx = context
         for (k, area) in ["cps-wessex", "cps-north-east", "cps-wessex", "cps-wessex"].enumerated() {
             ctx.area = area
@@ -108,7 +107,7 @@ import Testing
         #expect(byTime.split(separator: "\n").count == 1 + 2)
         #expect(throws: LogError.self) { try export(store, .jsonl, ExportFilter(area: "nowhere")) }
 
-        let national = try makeStore(dir, "n.sqlite", clock: clock)
+        let national = try backend.makeLog(clock: clock)
         let s = try national.importExport(StringInput(byArea))
         #expect(s.added == 3)
         #expect(!s.complete)
@@ -116,9 +115,8 @@ import Testing
         #expect(try national.verify(against: nil).isValid)
     }
 
-    @Test func csvHasOneRowPerDisclosureRedactionAndBreach() throws {
-        let dir = TempDir()
-        let store = try areaLog(dir, "w.sqlite", area: "cps-wessex", events: 3)   // 0 + 1 + 2 redactions
+    @Test(arguments: Backend.allCases) func csvHasOneRowPerDisclosureRedactionAndBreach(backend: Backend) throws {
+        let store = try areaLog(backend, area: "cps-wessex", events: 3)   // 0 + 1 + 2 redactions
         let csv = try export(store, .csv)
         let lines = csv.split(separator: "\n")
         #expect(lines[0].hasPrefix("record,seq,entry_id,kind"))
@@ -130,13 +128,13 @@ import Testing
         #expect(LogExport.csvField(.text("=HYPERLINK(\"x\")")) == "\"'=HYPERLINK(\"\"x\"\")\"")
     }
 
-    @Test func exportWritesToAFile() throws {
+    @Test(arguments: Backend.allCases) func exportWritesToAFile(backend: Backend) throws {
         let dir = TempDir()
-        let store = try areaLog(dir, "w.sqlite", area: "cps-wessex", events: 3)
+        let store = try areaLog(backend, area: "cps-wessex", events: 3)
         let out = try FileOutput(path: dir.path("x.jsonl"))
         let summary = try store.export(format: .jsonl, filter: .init(), to: out)
         #expect(summary.entries == 4)
-        let national = try makeStore(dir, "n.sqlite")
+        let national = try backend.makeLog()
         #expect(try national.importExport(try FileInput(path: dir.path("x.jsonl"))).added == 4)
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
-import GRDB
 import Testing
 @testable import RedactLog
 
 /// The log must never become a store of the personal data it protects. Events are built from
-/// documents that contain planted values; then the SQLite file (with its WAL), every export and
-/// every error message are searched for those values, in the forms a scanner would find them.
+/// documents that contain planted values; then what the log stores (the SQLite file with its WAL,
+/// or every row of every table of the PostgreSQL database as text), every export and every error
+/// message are searched for those values, in the forms a scanner would find them.
 @Suite struct PrivacyTests {
     static let document = Array("""
         Statement of \(Planted.name), NHS \(Planted.nhs), of 10 Downing Street \(Planted.postcode), tel \(Planted.phone).
@@ -21,10 +21,9 @@ import Testing
         }
     }
 
-    @Test func noPlantedValueReachesTheFileOrAnyExport() throws {
-        let dir = TempDir()
+    @Test(arguments: Backend.allCases) func noPlantedValueReachesTheLogOrAnyExport(backend: Backend) throws {
         let clock = TestClock(Date())
-        let store = try makeStore(dir, clock: clock)
+        let store = try backend.makeLog(clock: clock)
         let hmac = try ValueHMAC(key: Array("a key the log never sees, 32+ bytes long".utf8))
         for k in 0..<20 {
             let redactions = Self.spans().map { cat, r in
@@ -61,20 +60,17 @@ import Testing
         do { try store.recordDisclosure(bad) } catch { messages.append("\(error)") }
         #expect(messages.count == 2)
 
-        // Exports, a national copy, and the raw bytes of every file of both logs.
+        // Exports, a national copy, and everything both logs store.
         var blobs: [(String, [UInt8])] = []
         for format in ExportFormat.allCases {
             let out = MemoryOutput()
             try store.export(format: format, filter: .init(), to: out)
             blobs.append(("export.\(format)", Array(out.text.utf8)))
         }
-        let national = try makeStore(dir, "national.sqlite")
+        let national = try backend.makeLog()
         try national.importExport(StringInput(String(decoding: blobs[0].1, as: UTF8.self)))
         #expect(try national.verify(against: nil).isValid)
-        for file in try FileManager.default.contentsOfDirectory(atPath: dir.url.path) {
-            blobs.append((file, [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir.path(file))))))
-        }
-        #expect(blobs.contains { $0.0.hasSuffix("-wal") })
+        blobs += try Self.stored(store) + Self.stored(national)
         blobs += messages.map { ("error", Array($0.utf8)) }
 
         for (where_, bytes) in blobs {
@@ -84,8 +80,26 @@ import Testing
         }
         // The redaction rows are there, as categories, offsets and keyed hashes.
         #expect(try store.count("redaction") == 80)
-        let stored = try store.writer.read { try String.fetchAll($0, sql: "SELECT DISTINCT value_hmac FROM redaction") }
+        let stored = try store.column("SELECT DISTINCT value_hmac FROM redaction").compactMap(\.text)
         #expect(Set(stored) == Set(Self.spans().map { hmac.hex(of: Self.document[$0.1]) }))
+    }
+
+    /// What a log keeps: the bytes of every file of an SQLite log (its WAL among them), or every
+    /// row of every table of a PostgreSQL log, as the server prints it.
+    static func stored(_ log: TestLog) throws -> [(String, [UInt8])] {
+        switch log.storage {
+        case .file(let dir):
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
+            #expect(files.contains { $0.hasSuffix("-wal") })
+            return try files.map { ($0, [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir.path($0))))) }
+        case .database:
+            let tables = try log.column("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                .compactMap(\.text)
+            #expect(tables.contains("redaction") && tables.contains("breach_version"))
+            return try tables.map { t in
+                (t, Array(try log.column("SELECT CAST(t AS TEXT) FROM \(t) t").compactMap(\.text).joined(separator: "\n").utf8))
+            }
+        }
     }
 
     /// The value as written and the compact forms a scanner also finds (no spaces, upper/lower case).

@@ -11,9 +11,8 @@ import Testing
                       spans: 3, findingsLeft: findingsLeft, packVersion: "uk-1.0.0", toolVersion: "0.1.0")
     }
 
-    @Test func aCheckIsLinkedToTheDisclosureOfItsCopyAndVerifies() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir)
+    @Test(arguments: Backend.allCases) func aCheckIsLinkedToTheDisclosureOfItsCopyAndVerifies(backend: Backend) throws {
+        let store = try backend.makeLog()
         let shared = try store.recordDisclosure(event())               // redacted copy: oneHash
         var other = context
         other.area = "cps-cymru-wales"
@@ -34,9 +33,42 @@ import Testing
         #expect(report.isValid && report.entries == 5)
     }
 
-    @Test func checksAreValidatedAndTheirNamesScanned() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir)
+    /// What `redact qa sample` draws from: an area's disclosures recorded in `[since, until)`, in
+    /// chain order, without holds and without those a later entry corrects.
+    @Test(arguments: Backend.allCases) func disclosuresToSampleAreAnAreasUncorrectedOnesInTheWindow(backend: Backend) throws {
+        let clock = TestClock(date("2025-03-01T09:00:00Z"))
+        let store = try backend.makeLog(clock: clock)
+        var wessex = context
+        var northEast = context
+        northEast.area = "cps-north-east"
+        func record(_ day: Int, _ ctx: LogContext, document: String = "mg11-statement.txt", held: Bool = false,
+                    corrects: UUID? = nil) throws -> EntryReceipt {
+            clock.set(date("2025-03-0\(day)T09:00:00Z"))
+            var e = event(document: document, context: ctx, at: clock.get())
+            e.held = held
+            e.corrects = corrects
+            return try store.recordDisclosure(e)
+        }
+        let first = try record(1, wessex, document: "statement of \(Planted.name).txt")
+        let corrected = try record(2, wessex)
+        try record(2, northEast)
+        try record(2, wessex, held: true)
+        wessex.recipient = "court"
+        let correction = try record(3, wessex, corrects: corrected.entryID)
+        try record(4, wessex)                                         // the window's end is exclusive
+        let sample = try store.disclosures(area: "cps-wessex", since: date("2025-03-01"), until: date("2025-03-04"))
+        #expect(sample.map(\.entryID) == [first.entryID, correction.entryID].map { $0.uuidString.lowercased() })
+        #expect(sample.map(\.recordedAt) == [date("2025-03-01T09:00:00Z"), date("2025-03-03T09:00:00Z")])
+        #expect(sample.map(\.recipient) == ["defence", "court"])
+        #expect(sample[0].documentName == "statement of [REDACTED].txt")
+        #expect(sample.allSatisfy { $0.area == "cps-wessex" && $0.caseReference == "52AB1234567" && $0.redactedSHA256 == oneHash })
+        #expect(try store.disclosures(area: "cps-north-east", since: date("2025-03-01"), until: date("2025-03-04")).count == 1)
+        let unknown = #expect(throws: LogError.self) { try store.disclosures(area: "cps-atlantis", since: Date(), until: Date()) }
+        #expect(unknown?.kind == .unknownCode)
+    }
+
+    @Test(arguments: Backend.allCases) func checksAreValidatedAndTheirNamesScanned(backend: Backend) throws {
+        let store = try backend.makeLog()
         let withProblems = #expect(throws: LogError.self) { try store.recordQACheck(check(result: .pass, findingsLeft: 1)) }
         #expect(withProblems?.kind == .invalidInput)
         let unknown = #expect(throws: LogError.self) { try store.recordQACheck(check(disclosure: UUID())) }
@@ -51,30 +83,29 @@ import Testing
         for p in Planted.all { #expect(!out.text.contains(p)) }
     }
 
-    @Test func aChangedCheckBreaksTheChainAtThatEntry() throws {
-        let dir = TempDir()
-        let store = try makeStore(dir)
+    @Test(arguments: Backend.allCases) func aChangedCheckBreaksTheChainAtThatEntry(backend: Backend) throws {
+        let store = try backend.makeLog()
         try store.recordDisclosure(event())
         try store.recordQACheck(check(result: .fail, findingsLeft: 1))
         try store.recordDisclosure(event())
-        #expect(throws: (any Error).self) { try store.tamper("UPDATE qa_check SET result = 'pass'") }
-        #expect(throws: (any Error).self) { try store.tamper("DELETE FROM qa_check") }
-        try store.tamper("DROP TRIGGER qa_check_no_update")
-        try store.tamper("UPDATE qa_check SET result = 'pass', findings_left = 0")
+        #expect(throws: (any Error).self) { try store.execute("UPDATE qa_check SET result = 'pass'") }
+        #expect(throws: (any Error).self) { try store.execute("DELETE FROM qa_check") }
+        #expect(try store.count("qa_check") == 1)
+        try store.allowTampering()
+        try store.execute("UPDATE qa_check SET result = 'pass', findings_left = 0")
         let report = try store.verify(against: nil)
         #expect(report.problem?.seq == 2)
     }
 
-    @Test func checksTravelThroughExportAndImport() throws {
-        let dir = TempDir()
-        let area = try makeStore(dir, "area.sqlite")
+    @Test(arguments: Backend.allCases) func checksTravelThroughExportAndImport(backend: Backend) throws {
+        let area = try backend.makeLog()
         try area.recordDisclosure(event())
         try area.recordQACheck(check())
         try area.recordQACheck(check(result: .fail, findingsLeft: 3))
         let out = MemoryOutput()
         try area.export(format: .jsonl, filter: .init(), to: out)
         #expect(out.text.contains("\"kind\":\"qa-check\""))
-        let national = try makeStore(dir, "national.sqlite")
+        let national = try backend.makeLog()
         let summary = try national.importExport(StringInput(out.text, name: "area.jsonl"))
         #expect(summary.added == 3)
         #expect(try national.verify(against: nil).isValid)
@@ -83,7 +114,9 @@ import Testing
         // An entry of this kind must hold exactly its own row.
         let lines = out.text.split(separator: "\n").map(String.init)
         let forged = lines[0] + "\n" + lines[1] + "\n" + lines[2].replacingOccurrences(of: "\"kind\":\"qa-check\"", with: "\"kind\":\"breach\"") + "\n"
-        #expect(throws: LogError.self) { try makeStore(dir, "third.sqlite").importExport(StringInput(forged)) }
+        let third = try backend.makeLog()
+        #expect(throws: LogError.self) { try third.importExport(StringInput(forged)) }
+        #expect(try third.checkpoint().count == 0)
 
         let csv = MemoryOutput()
         try area.export(format: .csv, filter: .init(), to: csv)

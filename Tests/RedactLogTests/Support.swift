@@ -75,8 +75,4 @@ extension SQLiteLogStore {
     func tamper(_ sql: String) throws {
         try writer.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
-
-    func count(_ table: String) throws -> Int {
-        try writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)")! }
-    }
 }

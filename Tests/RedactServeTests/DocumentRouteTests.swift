@@ -81,7 +81,7 @@ import ZIPFoundation
             #expect(r.json["held"] as? Bool == false)
             let entry = try #require(r.json["log_entry"] as? String)
             // The disclosure is in the log with the token's name and area, and the chain verifies.
-            let row = try server.services.store.writer.read { db in
+            let row = try (server.services.store as! SQLiteLogStore).writer.read { db in
                 try Row.fetchOne(db, sql: """
                     SELECT e.area, d.operator, d.recipient, d.case_ref FROM entry e JOIN disclosure d ON d.seq = e.seq WHERE e.entry_id = ?
                     """, arguments: [entry])

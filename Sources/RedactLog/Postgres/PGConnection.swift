@@ -20,12 +20,14 @@ package final class PGConnection: @unchecked Sendable {
     static let logger = Logger(label: "redact.log.postgres")
     private static let ids = ManagedAtomicCounter()
 
-    package init(url: PostgresURL, connectTimeout: TimeInterval = 10) throws {
+    /// Connects. With `readOnly`, every transaction of the session is read-only
+    /// (`default_transaction_read_only`), so the server itself refuses a write.
+    package init(url: PostgresURL, connectTimeout: TimeInterval = 10, readOnly: Bool = false) throws {
         self.url = url
-        connection = try Self.open(url, timeout: connectTimeout)
+        connection = try Self.open(url, timeout: connectTimeout, readOnly: readOnly)
     }
 
-    static func open(_ url: PostgresURL, timeout: TimeInterval) throws -> PostgresConnection {
+    static func open(_ url: PostgresURL, timeout: TimeInterval, readOnly: Bool) throws -> PostgresConnection {
         var config = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
                                                       password: url.password, database: url.database, tls: .disable)
         if url.tls != .disable {
@@ -33,12 +35,14 @@ package final class PGConnection: @unchecked Sendable {
         }
         config.options.connectTimeout = .milliseconds(Int64(timeout * 1000))
         config.options.additionalStartupParameters = [("application_name", "redact")]
-        do {
-            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
-                                                  id: ids.next(), logger: logger).wait()
-        } catch {
-            throw PGError.map(error, doing: "connecting to \(url)")
-        }
+        if readOnly { config.options.additionalStartupParameters.append(("default_transaction_read_only", "on")) }
+        // Errors stay PostgresNIO's so that `PGRetry` can tell a refused connection (the server
+        // restarting: retry) from a refused password; callers map them to `LogError`.
+        // A server that accepts the socket but never finishes start-up (shutting down, starting
+        // up) must not hang the caller: the whole handshake has a deadline.
+        let connecting = PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
+                                                    id: ids.next(), logger: logger)
+        return try Self.wait(connecting, deadline: timeout * 2) { connecting.whenSuccess { let _: EventLoopFuture<Void> = $0.close() } }
     }
 
     /// Runs one statement with `$1...$n` parameters and returns every row.
@@ -53,10 +57,62 @@ package final class PGConnection: @unchecked Sendable {
             }
         }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).wait().rows
+            return try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger)).rows
         } catch {
             if PGError.isConnectionLoss(error) { isBroken = true }
             throw error
+        }
+    }
+
+    /// The longest any one statement may take before the connection is given up as dead.
+    ///
+    /// Why: a connection the server dropped while it sat idle in the pool can leave a query's
+    /// future pending forever instead of failing; with a deadline the caller reconnects and
+    /// retries. Statements here are short (one batch, one append), so two minutes is generous.
+    package var statementDeadline: TimeInterval = 120
+
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let connection = self.connection
+        do {
+            return try Self.wait(future, deadline: statementDeadline, isDead: { connection.isClosed }) {}
+        } catch let e as PGError.Timeout {
+            isBroken = true
+            let _: EventLoopFuture<Void> = connection.close()
+            throw e
+        }
+    }
+
+    /// Waits for `future` at most `deadline` seconds, and no longer than `isDead` stays false
+    /// (checked twice a second); otherwise runs `abandon` and throws ``PGError/Timeout``, which
+    /// the retry treats as a lost connection.
+    ///
+    /// Why `isDead`: when the server ends a connection while a statement is queued on it (a fast
+    /// shutdown), PostgresNIO can leave that statement's future pending; the closed channel is
+    /// the only sign.
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>, deadline: TimeInterval,
+                                  isDead: (@Sendable () -> Bool)? = nil, abandon: () -> Void) throws -> T {
+        let loop = future.eventLoop
+        let promise = loop.makePromise(of: T.self)
+        let timer = loop.scheduleTask(in: .milliseconds(Int64(deadline * 1000))) {
+            promise.fail(PGError.Timeout())
+        }
+        let watch = isDead.map { dead in
+            loop.scheduleRepeatedTask(initialDelay: .milliseconds(500), delay: .milliseconds(500)) { _ in
+                if dead() { promise.fail(PGError.Timeout()) }
+            }
+        }
+        future.whenComplete { result in
+            timer.cancel()
+            watch?.cancel()
+            promise.completeWith(result)
+        }
+        do {
+            return try promise.futureResult.wait()
+        } catch let e as PGError.Timeout {
+            timer.cancel()
+            watch?.cancel()
+            abandon()
+            throw e
         }
     }
 
@@ -118,14 +174,17 @@ package final class PGConnection: @unchecked Sendable {
 package final class PGPool: @unchecked Sendable {
     let url: PostgresURL
     let maxConnections: Int
+    /// Whether every connection's session is read-only (see ``PGConnection/init(url:connectTimeout:readOnly:)``).
+    let readOnly: Bool
     private let condition = NSCondition()
     private var idle: [PGConnection] = []
     private var open = 0
     private var closed = false
 
-    package init(url: PostgresURL, maxConnections: Int = 8) {
+    package init(url: PostgresURL, maxConnections: Int = 8, readOnly: Bool = false) {
         self.url = url
         self.maxConnections = max(1, maxConnections)
+        self.readOnly = readOnly
     }
 
     /// Runs `body` with a connection of its own; a connection that broke is thrown away.
@@ -139,14 +198,19 @@ package final class PGPool: @unchecked Sendable {
         condition.lock()
         while true {
             if closed { condition.unlock(); throw LogError(.storage, "the PostgreSQL log is closed") }
-            if let c = idle.popLast() { condition.unlock(); return c }
+            if let c = idle.popLast() {
+                // The server may have closed it while it sat idle (a restart): open a new one.
+                if c.connection.isClosed { open -= 1; continue }
+                condition.unlock()
+                return c
+            }
             if open < maxConnections { break }
             condition.wait()
         }
         open += 1
         condition.unlock()
         do {
-            return try PGConnection(url: url)
+            return try PGConnection(url: url, readOnly: readOnly)
         } catch {
             condition.lock(); open -= 1; condition.signal(); condition.unlock()
             throw error

@@ -8,10 +8,19 @@ import PostgresNIO
 /// the values of a violated key) nor the statement's parameters: no personal data reaches a
 /// message. PostgresNIO's own `PSQLError.description` is deliberately generic for the same reason.
 package enum PGError {
+    /// A statement outlived ``PGConnection/statementDeadline``: the connection is treated as lost.
+    package struct Timeout: Error {}
+
     /// SQLSTATE of a server error, if the error is one.
     package static func sqlState(_ error: any Error) -> String? {
         if case .server(let e)? = error as? PostgresError { return e.fields[.sqlState] }
         return (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
+    /// The constraint a server error names, if any.
+    package static func constraintName(_ error: any Error) -> String? {
+        if case .server(let e)? = error as? PostgresError { return e.fields[.constraintName] }
+        return (error as? PSQLError)?.serverInfo?[.constraintName]
     }
 
     /// The server's short message (never its DETAIL, which can quote values).
@@ -25,6 +34,7 @@ package enum PGError {
     package static func isConnectionLoss(_ error: any Error) -> Bool {
         if error is ChannelError || error is IOError || error is NIOConnectionError { return true }
         if case .connectionClosed? = error as? PostgresError { return true }
+        if error is Timeout { return true }
         if let e = error as? PSQLError {
             switch e.code {
             case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return true
@@ -44,6 +54,8 @@ package enum PGError {
     package static func isTransient(_ error: any Error) -> Bool {
         if isConnectionLoss(error) { return true }
         guard let s = sqlState(error) else { return false }
+        // A clash on the chain's seq: a writer linked without the append lock; retry under it.
+        if s == "23505" && constraintName(error) == "entry_pkey" { return true }
         return ["40001", "40P01", "53300", "55P03", "53400"].contains(s)
     }
 
@@ -62,7 +74,8 @@ package enum PGError {
         let detail = "PostgreSQL \(state): \(message)"
         switch state {
         case "23505": return LogError(.conflict, "\(action) failed: a constraint of the log refused the entry (\(detail))")
-        case "25006", "42501": return LogError(.readOnly, "\(action) failed: the log is read-only for this user (\(detail))")
+        case "25006": return LogError(.readOnly, "\(action) failed: the log was opened read-only (\(detail))")
+        case "42501": return LogError(.readOnly, "\(action) failed: the log is read-only for this user (\(detail))")
         case "53100", "53200": return LogError(.storageFull, "\(action) failed: the database server is out of space; nothing was written (\(detail))")
         case "40001", "40P01", "55P03", "53300": return LogError(.busy, "\(action) failed: the log stayed busy past the retry limit (\(detail))")
         case "28P01", "28000": return LogError(.storage, "\(action) failed: the server refused the user name or password (\(detail))")

@@ -13,7 +13,7 @@ extension PostgresLogStore {
                     """, [.text(token.id), .text(name), .text(role), area.map(LogValue.text) ?? .null, .text(sha256),
                           .text(LogTime.format(token.createdAt))])
             }
-        } catch where PGError.isUniqueViolation(error) {
+        } catch where PGError.isUniqueViolation(error) && PGError.constraintName(error) == "access_token_name_key" {
             throw LogError(.conflict, "a token named \(name) already exists (revoke it or choose another name)")
         } catch {
             throw PGError.map(error, doing: "storing the token")

@@ -2,15 +2,14 @@ import Foundation
 import PostgresNIO
 
 extension PostgresLogStore {
-    /// Entries per batch when streaming (export, verify): bounded memory for a log of any size.
-    static let batchSize = 2_000
-
     /// Streams the entries selected by `clause` (SQL over `entry`'s columns with `$1...` bound to
-    /// `arguments`), in chain order, with all their child rows, in batches of ``batchSize``
-    /// entries: 1 + 6 statements per batch, merged by `seq` as the SQLite store does.
+    /// `arguments`), in chain order, with all their child rows, in batches of
+    /// ``Options/readBatchSize`` entries: 1 + 6 statements per batch, merged by `seq` as the
+    /// SQLite store does.
     func forEachEntry(_ c: PGConnection, where clause: String = "TRUE", arguments: [LogValue] = [],
                       _ body: (StoredEntry) throws -> Void) throws {
         let n = arguments.count
+        let batchSize = max(1, options.readBatchSize)
         var after = Int64.min
         let columns = SQLiteLogStore.entryColumns
         let kinds: [Schema.Kind] = [.integer] + Schema.entryContent.columns.map(\.kind)
@@ -19,7 +18,7 @@ extension PostgresLogStore {
         while true {
             let rows = try c.query("""
                 SELECT \(columns.joined(separator: ", ")) FROM entry WHERE (\(clause)) AND seq > $\(n + 1)
-                ORDER BY seq LIMIT \(Self.batchSize)
+                ORDER BY seq LIMIT \(batchSize)
                 """, arguments + [.int(after)])
             guard let firstRow = rows.first, let lastRow = rows.last else { return }
             let lo = try firstRow.makeRandomAccess()[0].decode(Int64.self)
@@ -59,7 +58,7 @@ extension PostgresLogStore {
                 try body(StoredEntry(link: link, hash: hash, content: content))
                 after = seq
             }
-            if rows.count < Self.batchSize { return }
+            if rows.count < batchSize { return }
         }
     }
 

@@ -16,6 +16,10 @@ extension PostgresLogStore {
             var checkpointHash: String? = checkpoint?.count == 0 ? genesis : nil
             struct Stop: Error {}
             do {
+                // Child rows are read per batch of entries, by the batch's seq range, so rows below
+                // or above every entry's seq are never seen by the walk: look for them apart, where
+                // the SQLite store's merge meets them (before the first entry, after the last).
+                if let orphans = try Self.orphanRows(c, where: "seq < 1") { problem = orphans; throw Stop() }
                 try forEachEntry(c) { e in
                     let seq = e.link.seq
                     func fail(_ reason: String) throws -> Never {
@@ -46,6 +50,7 @@ extension PostgresLogStore {
                     prev = e.hash
                     count += 1
                 }
+                problem = try Self.orphanRows(c, where: "seq > $1", [.int(count)])
             } catch is Stop {}
             if problem == nil, let cp = checkpoint {
                 if !cp.logID.isEmpty && cp.logID != logID {
@@ -59,6 +64,17 @@ extension PostgresLogStore {
             }
             return VerifyReport(entries: count, head: Checkpoint(logID: logID, count: count, headHash: prev), problem: problem)
         }
+    }
+
+    /// The first child table (in ``Schema/children`` order) with rows matching `condition` on
+    /// `seq`, as the problem ``verify(against:)`` reports: rows that belong to no entry.
+    static func orphanRows(_ c: PGConnection, where condition: String, _ arguments: [LogValue] = []) throws -> VerifyReport.Problem? {
+        for t in Schema.children {
+            if let seq = try c.query("SELECT MIN(seq) FROM \(t.name) WHERE \(condition)", arguments).first?.decode(Int64?.self) {
+                return .init(seq: seq, entryID: nil, reason: "rows in \(t.name) belong to no entry")
+            }
+        }
+        return nil
     }
 
     @discardableResult

@@ -23,13 +23,18 @@ import PostgresNIO
 /// committed before its reply was lost).
 public final class PostgresLogStore: LogStore, @unchecked Sendable {
     public struct Options: Sendable {
-        /// Open without migrating (verify, export, packs): the schema must be complete.
+        /// Open without migrating (verify, export, packs): the schema must be complete, and the
+        /// server refuses every write of this store (its sessions are read-only), as SQLite does
+        /// for a read-only file.
         public var readOnly = false
         public var clock: @Sendable () -> Date = { Date() }
         /// Connections this process may hold (`redact serve` uses several at once).
         public var maxConnections = 8
         /// How long a call keeps retrying transient failures before it gives up.
         public var retryDeadline: TimeInterval = 120
+        /// Entries per batch when streaming (export, verify): bounded memory for a log of any
+        /// size. Tests set it small so that a few entries cross batch boundaries.
+        var readBatchSize = 2_000
 
         public init(readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }, maxConnections: Int = 8,
                     retryDeadline: TimeInterval = 120) {
@@ -58,11 +63,14 @@ public final class PostgresLogStore: LogStore, @unchecked Sendable {
         self.reference = reference
         self.redactor = redactor
         self.options = options
-        pool = PGPool(url: url, maxConnections: options.maxConnections)
+        pool = PGPool(url: url, maxConnections: options.maxConnections, readOnly: options.readOnly)
         retry = PGRetry(deadline: options.retryDeadline)
-        let pool = self.pool, retry = self.retry
+        let pool = self.pool
+        // Opening waits at most 30 s for the server: long enough to ride out a restart, short
+        // enough that a wrong host or port on the command line fails while the user waits.
+        let opening = PGRetry(deadline: min(30, options.retryDeadline))
         do {
-            logID = try retry.run { _ in
+            logID = try opening.run { _ in
                 try pool.withConnection { c in
                     if options.readOnly {
                         guard try PostgresMigrations.log.isComplete(c) else {
@@ -150,13 +158,23 @@ public final class PostgresLogStore: LogStore, @unchecked Sendable {
             return try retry.run { attempt in
                 try pool.withConnection { c in
                     if attempt > 0, let landed = try Self.receipt(c, entryID: entryID) { return landed }
-                    return try c.transaction {
-                        try c.query("SELECT pg_advisory_xact_lock($1)", [.int(Self.appendLockKey)])
+                    let receipt = try c.transaction {
+                        // Commit without waiting for the WAL flush, so the lock is released at
+                        // once instead of after an fsync (the next writer's wait)...
+                        try c.query("SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock($1)",
+                                    [.int(Self.appendLockKey)])
                         let content = try build(c)
                         let head = try Self.head(c)
                         let link = EntryLink(seq: head.seq + 1, prevHash: head.hash ?? HashChain.genesis(logID: logID))
                         return try Self.insert(c, link: link, content: content)
                     }
+                    // ...then wait for durability outside the lock: a transaction with an xid
+                    // commits synchronously, flushing the WAL up to its own commit record, which
+                    // is after ours. Concurrent writers' flushes coalesce (group commit). A crash
+                    // before this returns may lose the entry; the caller gets an error and the
+                    // retry finds it missing and appends it again.
+                    try c.query("SELECT txid_current()")
+                    return receipt
                 }
             }
         } catch {
@@ -186,30 +204,33 @@ public final class PostgresLogStore: LogStore, @unchecked Sendable {
         values += content.entry
         values += l.dropFirst()
         values.append(.text(hash))
-        do {
-            try c.query(insertEntrySQL, values)
-        } catch where PGError.isUniqueViolation(error) {
-            // entry_id is UNIQUE: this answers "already logged" without a lookup before every insert.
-            // A clash on seq means a writer skipped the append lock: retry under it.
-            if (error as? PSQLError)?.serverInfo?[.constraintName] == "entry_pkey" { throw error }
-            throw LogError(.conflict, "an entry with this id is already in the log")
-        }
+        // One statement for the entry and all its rows (a data-modifying CTE per child table):
+        // one round trip while holding the append lock instead of one per table. The foreign
+        // keys are checked at the end of the statement, when every row is in.
+        var sql = "WITH e AS (" + insertEntrySQL + " RETURNING seq)"
         for (t, rows) in content.children.enumerated() where !rows.isEmpty {
             let table = Schema.children[t]
             let width = table.columns.count
-            var binds: [LogValue] = []
-            binds.reserveCapacity(rows.count * (width + 1))
             var tuples: [String] = []
             tuples.reserveCapacity(rows.count)
             for row in rows {
                 guard row.count == width else { throw LogError(.invalidInput, "\(table.name): wrong number of columns") }
-                let base = binds.count
-                binds.append(.int(link.seq))
-                binds += row
+                let base = values.count
+                values.append(.int(link.seq))
+                values += row
                 tuples.append("(" + (1...(width + 1)).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
             }
-            try c.query("INSERT INTO \(table.name) (\((["seq"] + table.columns.map(\.name)).joined(separator: ", "))) VALUES "
-                        + tuples.joined(separator: ", "), binds)
+            sql += ", c\(t) AS (INSERT INTO \(table.name) (\((["seq"] + table.columns.map(\.name)).joined(separator: ", "))) VALUES "
+                + tuples.joined(separator: ", ") + ")"
+        }
+        sql += " SELECT seq FROM e"
+        do {
+            try c.query(sql, values)
+        } catch where PGError.isUniqueViolation(error) {
+            // entry_id is UNIQUE: this answers "already logged" without a lookup before every insert.
+            // A clash on seq means a writer skipped the append lock: retry under it.
+            if PGError.constraintName(error) == "entry_pkey" { throw error }
+            throw LogError(.conflict, "an entry with this id is already in the log")
         }
         return EntryReceipt(entryID: UUID(uuidString: content.entryID) ?? UUID(), seq: link.seq, hash: hash)
     }

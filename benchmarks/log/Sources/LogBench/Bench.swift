@@ -6,6 +6,10 @@ import RedactLog
 ///   LogBench append PATH N [ROWS]   append N disclosure events of ROWS redactions, one transaction each
 ///   LogBench verify PATH            time `verify` over the whole log
 ///   LogBench stress PATH N          append N small events (run several at once for the concurrency check)
+///   LogBench writers LOG W N [ROWS] W concurrent writers (threads, each with its own store and
+///                                   connection) append N events each; prints the total rate
+///
+/// PATH or LOG may be a file (SQLite) or a postgres:// URL (the national log).
 @main struct Bench {
     static func event(_ k: Int, rows: Int) -> DisclosureEvent {
         let cats = ["nhs_number", "postcode", "person_name", "phone_number", "address"]
@@ -32,10 +36,28 @@ import RedactLog
         let args = CommandLine.arguments
         guard args.count >= 3 else { print("usage: LogBench append|verify|stress PATH [N] [ROWS]"); return }
         let redactor = ClosureRedactor(identifier: "bench-identity") { ($0, 0) }
-        var options = SQLiteLogStore.Options()
-        options.verifyParallelism = ProcessInfo.processInfo.environment["VERIFY_PARALLELISM"].flatMap { Int($0) }
-        let store = try SQLiteLogStore(path: args[2], redactor: redactor, options: options)
+        func open() throws -> any LogStore {
+            if let url = PostgresURL(args[2]) { return try PostgresLogStore(url: url, redactor: redactor) }
+            var options = SQLiteLogStore.Options()
+            options.verifyParallelism = ProcessInfo.processInfo.environment["VERIFY_PARALLELISM"].flatMap { Int($0) }
+            return try SQLiteLogStore(path: args[2], redactor: redactor, options: options)
+        }
+        let store = try open()
         switch args[1] {
+        case "writers":
+            let writers = Int(args[3])!, n = Int(args[4])!
+            let rows = args.count > 5 ? Int(args[5])! : 20
+            let stores = try (0..<writers).map { _ in try open() }
+            let events = (0..<writers).map { w in (0..<n).map { event(w * n + $0, rows: rows) } }
+            let failures = Failures()
+            let t0 = Date(), c0 = cpu()
+            DispatchQueue.concurrentPerform(iterations: writers) { w in
+                do { for e in events[w] { try stores[w].recordDisclosure(e) } } catch { failures.add("\(error)") }
+            }
+            let dt = Date().timeIntervalSince(t0), dc = cpu() - c0
+            let total = writers * n
+            print(String(format: "%d writers appended %d events x %d rows in %.2f s wall (client CPU %.2f s): %.0f events/s", writers, total, rows, dt, dc, Double(total) / dt))
+            if !failures.all.isEmpty { print("FAILED: \(failures.all.count) writers: \(failures.all.first!)") }
         case "append", "stress":
             let n = Int(args[3])!
             let rows = args.count > 4 ? Int(args[4])! : (args[1] == "stress" ? 3 : 20)
@@ -56,4 +78,11 @@ import RedactLog
             print("unknown mode")
         }
     }
+}
+
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ s: String) { lock.withLock { list.append(s) } }
+    var all: [String] { lock.withLock { list } }
 }
