@@ -141,7 +141,7 @@ import Testing
         withExtendedLifetime((db, pg)) {}
     }
 
-    /// A log not yet migrated to the pack indexes (`v4-pack-indexes`) gives the same figures by
+    /// A log not yet migrated to the pack indexes (`pg-pack-indexes`) gives the same figures by
     /// the slower queries, and the pack says so.
     @Test func withoutThePackIndexesTheFiguresAreTheSame() throws {
         let dir = TempDir()

@@ -3,7 +3,8 @@ import Foundation
 /// The log's schema in PostgreSQL: the same migrations as the SQLite log (``Migrations``), under
 /// the same identifiers, creating the same tables and columns in the same order, so that
 /// ``Schema`` (what the hash chain encodes) describes both. `PostgresSchemaTests` compares the
-/// two column by column.
+/// two column by column. Migrations named `pg-...` are PostgreSQL's own and add indexes only
+/// (``postgresOnlyPrefix``); every other identifier is SQLite's.
 ///
 /// Differences of dialect, and why:
 /// - `BIGINT` for SQLite's `INTEGER` (64-bit in both) and no `STRICT` (PostgreSQL never coerces
@@ -14,7 +15,7 @@ import Foundation
 /// - Two indices SQLite does not have: `entry (recorded_at)` and `entry (area, recorded_at)`.
 ///   The national log holds every area for years and the packs read one period of it; in one
 ///   area's file a scan of the period is cheap, over the national log it is not. Migration
-///   `v4-pack-indexes` (PostgreSQL only) adds the two the packs need beyond those.
+///   `pg-pack-indexes` (PostgreSQL only) adds the two the packs need beyond those.
 enum PostgresMigrations {
     static let log = PGMigrator(set: "log", migrations: [
         .init(identifier: "v1", sql: v1) { c in
@@ -25,8 +26,12 @@ enum PostgresMigrations {
         .init(identifier: "v2-profiles", sql: v2Profiles),
         .init(identifier: "v2-qa-check", sql: qaCheck),
         .init(identifier: "v3-access", sql: access),
-        .init(identifier: "v4-pack-indexes", sql: packIndexes),
+        .init(identifier: "pg-pack-indexes", sql: packIndexes),
     ])
+
+    /// Marks a migration SQLite's log does not have: indexes for the national log's workload,
+    /// never a table or a column (those must stay the chain's ``Schema``, on both backends).
+    static let postgresOnlyPrefix = "pg-"
 
     static let v1 = """
 

@@ -7,7 +7,7 @@ import RedactLog
 /// ## National scope: count each group's index range, do not hash every row
 /// A national year is about 5 million redaction rows. Joining them to their entries and hashing
 /// them on three text columns costs several seconds; `redaction_group` on `redaction (category,
-/// justification, style, seq)` (migration `v4-pack-indexes`) holds each group's rows together in
+/// justification, style, seq)` (migration `pg-pack-indexes`) holds each group's rows together in
 /// `seq` order, so a group's count over a range of entries is one index-only range scan. As in
 /// ``SQLitePackSource``, the window's eligible disclosures are cut into runs of consecutive
 /// `seq`s (entries of other kinds have no redaction rows and never split a run; a disclosure of

@@ -26,7 +26,7 @@ import RedactLog
 ///
 /// ## Indexes
 /// The log's migrations give what the packs need (see `PostgresMigrations`): periods are ranges
-/// of `entry (recorded_at)` or `entry (area, recorded_at)`, and migration `v4-pack-indexes` adds
+/// of `entry (recorded_at)` or `entry (area, recorded_at)`, and migration `pg-pack-indexes` adds
 /// `entry_corrects` (the corrections, without reading every entry) and `redaction_group` (see
 /// the redaction counts). A database not yet migrated to it gives the same figures, slower, and
 /// the pack says so.
@@ -57,7 +57,7 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
     /// PostgreSQL array literal bound to every query: read once, so no statement re-derives them.
     let superseded: String
     let supersededSeqs: Set<Int64>
-    /// Whether the log has the pack indexes of migration `v4-pack-indexes` (else slower queries).
+    /// Whether the log has the pack indexes of migration `pg-pack-indexes` (else slower queries).
     let indexed: Bool
     private let notes: [String]
     private let lock = NSLock()
