@@ -61,7 +61,6 @@ extension ServeServices {
     /// The pack source over this server's log, opened per request so each pack reads the log's
     /// head at that moment.
     func packSource() throws -> any PackDataSource {
-        guard let location = configuration.logPath else { throw LogError(.notFound, "no log configured") }
-        return try SQLitePackSource(path: location, options: .init(createIndexes: true))
+        try PackSources.open(store: store)
     }
 }
