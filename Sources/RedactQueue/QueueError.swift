@@ -33,7 +33,7 @@ public struct QueueError: Error, CustomStringConvertible, Sendable, Equatable {
         switch log.kind {
         case .busy: return QueueError(.unavailable, log.message)
         case .invalidInput: return QueueError(.invalidInput, log.message)
-        case .notFound: return QueueError(.notFound, log.message)
+        // Everything else, a missing database included, is the database's side.
         default: return QueueError(.storage, log.message)
         }
     }

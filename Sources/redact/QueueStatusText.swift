@@ -8,7 +8,7 @@ enum QueueStatusText {
         var out = ""
         if let b = s.batch {
             let name = b.name.map { " (\($0))" } ?? ""
-            out += "batch \(id(b.id))\(name), submitted \(LogTime.format(b.submittedAt)): \(b.jobs) job(s), \(mb(b.bytes))\n"
+            out += "batch \(id(b.id))\(name), submitted \(LogTime.format(b.submittedAt)): \(b.jobs) job(s), \(size(b.bytes))\n"
         } else {
             out += "all batches: \(s.totalJobs) job(s)\n"
         }
@@ -16,10 +16,10 @@ enum QueueStatusText {
         let o = s.outcomes
         out += "done: \(o[.clean] ?? 0) clean, \(o[.found] ?? 0) with personal data (\(s.findings) findings), \(o[.skipped] ?? 0) skipped\n"
         let known = JobState.allCases.reduce(Int64(0)) { $0 + (s.states[$1]?.bytes ?? 0) }
-        out += "bytes done: \(mb(s.bytesDone)) (submitted sizes total \(mb(known)))\n"
+        out += "bytes done: \(size(s.bytesDone)) (submitted sizes total \(size(known)))\n"
         if let elapsed = s.elapsed, let bps = s.bytesPerSecond, let jps = s.jobsPerSecond {
-            out += String(format: "throughput: %.1f MB/s, %.1f jobs/s over %.1f s", bps / 1e6, jps, elapsed)
-            out += String(format: "; last %.0f s: %.1f MB/s, %.1f jobs/s\n", QueueStatus.recentWindow,
+            out += String(format: "throughput: %.2f MB/s, %.1f jobs/s over %.1f s", bps / 1e6, jps, elapsed)
+            out += String(format: "; last %.0f s: %.2f MB/s, %.1f jobs/s\n", QueueStatus.recentWindow,
                           Double(s.recentBytes) / 1e6 / QueueStatus.recentWindow, Double(s.recentJobs) / QueueStatus.recentWindow)
         }
         if !s.byCategory.isEmpty {
@@ -71,7 +71,14 @@ enum QueueStatusText {
 
     static func id(_ u: UUID) -> String { u.uuidString.lowercased() }
 
-    static func mb(_ bytes: Int64) -> String { String(format: "%.1f MB", Double(bytes) / 1e6) }
+    /// Decimal units, as the benchmarks count them: `812 bytes`, `7.6 kB`, `3.4 MB`, `1.2 GB`.
+    static func size(_ bytes: Int64) -> String {
+        let x = Double(bytes)
+        if x < 1e3 { return "\(bytes) bytes" }
+        if x < 1e6 { return String(format: "%.1f kB", x / 1e3) }
+        if x < 1e9 { return String(format: "%.1f MB", x / 1e6) }
+        return String(format: "%.2f GB", x / 1e9)
+    }
 
     static func number(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "null" }

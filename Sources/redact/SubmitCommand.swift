@@ -34,6 +34,9 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: "Output format: human or json.")
     var format: SubmitFormat = .human
 
+    @Flag(help: "Leave out the STEM.parties.txt lists beside documents: the workers run with --names-beside and read them.")
+    var namesBeside = false
+
     @Argument(help: "Files or folders to enqueue.")
     var paths: [String] = []
 
@@ -59,7 +62,9 @@ struct SubmitCommand: ParsableCommand {
 
     /// The walker's inputs as absolute paths with their sizes; any walk error refuses the batch.
     func walk() throws -> [SubmitItem] {
-        let (inputs, errors) = InputWalker.expand(paths)
+        let (found, errors) = InputWalker.expand(paths)
+        // As `EngineFactory.expand` leaves them out of `check --names-beside`.
+        let inputs = namesBeside ? found.filter { !$0.path.hasSuffix(".parties.txt") } : found
         for e in errors { Stderr.line("redact: \(e)") }
         if !errors.isEmpty { throw ExitCode(ExitStatus.error) }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)

@@ -20,19 +20,21 @@ package final class PGConnection: @unchecked Sendable {
     static let logger = Logger(label: "redact.log.postgres")
     private static let ids = ManagedAtomicCounter()
 
-    package init(url: PostgresURL, connectTimeout: TimeInterval = 10) throws {
+    /// `settings`: run-time parameters for the session, sent at start-up (the job queue's
+    /// connections turn `synchronous_commit` off).
+    package init(url: PostgresURL, connectTimeout: TimeInterval = 10, settings: [(String, String)] = []) throws {
         self.url = url
-        connection = try Self.open(url, timeout: connectTimeout)
+        connection = try Self.open(url, timeout: connectTimeout, settings: settings)
     }
 
-    static func open(_ url: PostgresURL, timeout: TimeInterval) throws -> PostgresConnection {
+    static func open(_ url: PostgresURL, timeout: TimeInterval, settings: [(String, String)] = []) throws -> PostgresConnection {
         var config = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
                                                       password: url.password, database: url.database, tls: .disable)
         if url.tls != .disable {
             throw LogError(.storage, "TLS to PostgreSQL (sslmode=\(url.tls.rawValue)) is not supported by this build: use a loopback or tunnelled connection")
         }
         config.options.connectTimeout = .milliseconds(Int64(timeout * 1000))
-        config.options.additionalStartupParameters = [("application_name", "redact")]
+        config.options.additionalStartupParameters = [("application_name", "redact")] + settings
         do {
             return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
                                                   id: ids.next(), logger: logger).wait()
@@ -118,14 +120,16 @@ package final class PGConnection: @unchecked Sendable {
 package final class PGPool: @unchecked Sendable {
     let url: PostgresURL
     let maxConnections: Int
+    let settings: [(String, String)]
     private let condition = NSCondition()
     private var idle: [PGConnection] = []
     private var open = 0
     private var closed = false
 
-    package init(url: PostgresURL, maxConnections: Int = 8) {
+    package init(url: PostgresURL, maxConnections: Int = 8, settings: [(String, String)] = []) {
         self.url = url
         self.maxConnections = max(1, maxConnections)
+        self.settings = settings
     }
 
     /// Runs `body` with a connection of its own; a connection that broke is thrown away.
@@ -146,7 +150,7 @@ package final class PGPool: @unchecked Sendable {
         open += 1
         condition.unlock()
         do {
-            return try PGConnection(url: url)
+            return try PGConnection(url: url, settings: settings)
         } catch {
             condition.lock(); open -= 1; condition.signal(); condition.unlock()
             throw error
