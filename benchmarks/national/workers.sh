@@ -6,7 +6,7 @@
 #
 # Usage: benchmarks/national/workers.sh            (results: benchmarks/national/runs/DATE/raw.csv)
 #   SERVER=postgres://redact:redact@127.0.0.1:54329/postgres   the server (scripts/pg-server.sh start)
-#   BIN=.build/release   RUNS=3   SKIP_BUILD=1   CASES="small large"   CONFIGS="1x1 2x1 1x2"
+#   BIN=.build/release   RUNS=3   SKIP_BUILD=1   CASES="small small-nonames large"   CONFIGS="1x1 2x1 1x2 2x2"
 # A config WxC is W worker processes with --concurrency C each.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,14 +14,16 @@ cd "$root"
 SERVER=${SERVER:-postgres://redact:redact@127.0.0.1:54329/postgres}
 BIN=${BIN:-$root/.build/release}
 RUNS=${RUNS:-3}
-CASES=${CASES:-small large}
-CONFIGS=${CONFIGS:-1x1 2x1 1x2}
+CASES=${CASES:-small small-nonames large}
+CONFIGS=${CONFIGS:-1x1 2x1 1x2 2x2}
 DATA=$root/benchmarks/data/national
 OUT=${OUT:-$root/benchmarks/national/runs/$(date -u +%F)}
 DB=redact_bench_workers
 QUEUE=${SERVER%/*}/$DB
 export REDACT_PATTERNS=$root/patterns/uk
 mkdir -p "$OUT" "$DATA"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   swift build -c release --product redact
@@ -42,6 +44,18 @@ if [ ! -d "$DATA/large" ]; then
   done
 fi
 
+# CPU seconds the PostgreSQL server has used (postmaster, its live children, its reaped
+# children), when it runs on this machine: the server's share of the work. Other databases'
+# clients on a shared server add to it.
+PG_PIDFILE=${PG_PIDFILE:-/tmp/redact-pg/data/postmaster.pid}
+server_cpu() {
+  local pid
+  pid=$(head -1 "$PG_PIDFILE" 2>/dev/null) || { echo 0; return; }
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat"
+    for c in $(pgrep -P "$pid"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || true; done
+  } | awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / hz }'
+}
+
 psql_admin() { psql "$SERVER" -qAtX -v ON_ERROR_STOP=1 "$@"; }
 psql_db() { psql "$QUEUE" -qAtX -v ON_ERROR_STOP=1 "$@"; }
 
@@ -55,11 +69,15 @@ sizes() {
            pg_database_size(current_database())" | tr '|' ' '
 }
 
-[ -f "$OUT/raw.csv" ] || echo "case,workers,concurrency,run,jobs,bytes,wall_s,mb_per_s,jobs_per_s,worker_cpu_s,load_before,log_entries,log_bytes,queue_jobs,queue_bytes,db_bytes" > "$OUT/raw.csv"
+[ -f "$OUT/raw.csv" ] || echo "case,workers,concurrency,run,jobs,bytes,wall_s,mb_per_s,jobs_per_s,worker_cpu_s,server_cpu_s,load_before,log_entries,log_bytes,queue_jobs,queue_bytes,db_bytes" > "$OUT/raw.csv"
+# Cases: small (party lists beside the documents, read with --names-beside), small-nonames (the
+# same documents, the bundled pack only), large.
 for case in $CASES; do
+  dir=${case%-nonames}
   submit_args=()
   worker_args=()
-  [ "$case" = small ] && submit_args=(--names-beside) && worker_args=(--names-beside)
+  [ "$dir" = small ] && submit_args=(--names-beside)
+  [ "$case" = small ] && worker_args=(--names-beside)
   for config in $CONFIGS; do
     workers=${config%x*}
     conc=${config#*x}
@@ -69,30 +87,33 @@ for case in $CASES; do
       # clock then starts on a standing national log, as production has.
       "$BIN/redact" worker --queue "$QUEUE" --log "$QUEUE" --area cps-wessex --operator bench --source dorset-police \
         --exit-when-empty > /dev/null 2>&1
-      "$BIN/redact" submit --queue "$QUEUE" --batch bench "${submit_args[@]}" "$DATA/$case" > /dev/null
+      "$BIN/redact" submit --queue "$QUEUE" --batch bench "${submit_args[@]}" "$DATA/$dir" > /dev/null
       load=$(cut -d' ' -f1 /proc/loadavg)
+      server_before=$(server_cpu)
       start=$(date +%s.%N)
       pids=()
       for w in $(seq "$workers"); do
-        /usr/bin/time -f "%U %S" -o "$OUT/cpu-$w.txt" "$BIN/redact" worker --queue "$QUEUE" --log "$QUEUE" \
+        /usr/bin/time -f "%U %S" -o "$tmp/cpu-$w.txt" "$BIN/redact" worker --queue "$QUEUE" --log "$QUEUE" \
           --area cps-wessex --operator bench --source dorset-police --concurrency "$conc" --exit-when-empty \
-          "${worker_args[@]}" > "$OUT/worker-$w.out" 2> "$OUT/worker-$w.err" &
+          "${worker_args[@]}" > "$tmp/worker-$w.out" 2> "$tmp/worker-$w.err" &
         pids+=($!)
       done
       for p in "${pids[@]}"; do
         s=0; wait "$p" || s=$?
-        [ "$s" -le 1 ] || { echo "bench: a worker exited $s" >&2; cat "$OUT"/worker-*.err >&2; exit 1; }
+        [ "$s" -le 1 ] || { echo "bench: a worker exited $s" >&2; cat "$tmp"/worker-*.err >&2; exit 1; }
       done
       end=$(date +%s.%N)
-      cpu=$(cat "$OUT"/cpu-*.txt | awk '{ s += $1 + $2 } END { printf "%.2f", s }')
-      rm -f "$OUT"/cpu-*.txt
+      sleep 0.2   # the workers' server processes exit just after them
+      server=$(echo "$(server_cpu) - $server_before" | bc -l)
+      cpu=$(cat "$tmp"/cpu-*.txt | awk '{ s += $1 + $2 } END { printf "%.2f", s }')
+      rm -f "$tmp"/cpu-*.txt
       status=$("$BIN/redact" jobs status --queue "$QUEUE" --batch bench --format json || true)
       read -r jobs bytes failed < <(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["states"]["done"], s["bytes_done"], s["states"]["failed"])' "$status")
       [ "$failed" = 0 ] || { echo "bench: $failed jobs failed" >&2; exit 1; }
       read -r entries log_bytes qjobs qbytes dbbytes < <(sizes)
       wall=$(echo "$end - $start" | bc -l)
-      row=$(printf "%s,%s,%s,%s,%s,%s,%.2f,%.1f,%.1f,%s,%s,%s,%s,%s,%s,%s" "$case" "$workers" "$conc" "$run" "$jobs" "$bytes" "$wall" \
-        "$(echo "$bytes / $wall / 1000000" | bc -l)" "$(echo "$jobs / $wall" | bc -l)" "$cpu" "$load" "$entries" "$log_bytes" "$qjobs" "$qbytes" "$dbbytes")
+      row=$(printf "%s,%s,%s,%s,%s,%s,%.2f,%.1f,%.1f,%s,%.2f,%s,%s,%s,%s,%s,%s" "$case" "$workers" "$conc" "$run" "$jobs" "$bytes" "$wall" \
+        "$(echo "$bytes / $wall / 1000000" | bc -l)" "$(echo "$jobs / $wall" | bc -l)" "$cpu" "$server" "$load" "$entries" "$log_bytes" "$qjobs" "$qbytes" "$dbbytes")
       echo "$row" | tee -a "$OUT/raw.csv"
     done
   done
