@@ -178,3 +178,16 @@ for target in package.targets where target.name == "RedactServe" {
 for target in package.targets where target.name == "RedactServeTests" {
     target.dependencies += ["RedactReview", "RedactWeb", "RedactReport", "RedactFormats", "RedactContainers"]
 }
+// The national tier's job queue for bulk pre-screening (issue 9): jobs in PostgreSQL, claimed
+// with FOR UPDATE SKIP LOCKED under leases that expire; `redact submit|worker|jobs` drive it.
+package.targets += [
+    .target(name: "RedactQueue", dependencies: [
+        "RedactCore", "RedactLog",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    .testTarget(name: "RedactQueueTests", dependencies: ["RedactQueue", "RedactLog", "RedactTestSupport"]),
+]
+for target in package.targets where target.name == "redact" {
+    target.dependencies += ["RedactQueue"]
+}

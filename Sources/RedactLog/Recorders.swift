@@ -68,12 +68,14 @@ public struct GateRecorder: Sendable {
     }
 
     /// As `record(document:bytes:counts:)`, with the digest computed while the file streamed.
+    /// `id` is the breach id: a caller that may record the same document twice (a queue job run
+    /// again) passes a fixed one, and the second record is refused as a `.conflict`.
     @discardableResult
     public func record(document name: String, sha256: String, counts: [String: Int],
-                       detectedAt: Date = Date()) throws -> EntryReceipt? {
+                       detectedAt: Date = Date(), id: UUID = .timeOrdered()) throws -> EntryReceipt? {
         guard counts.values.contains(where: { $0 > 0 }) else { return nil }
         return try store.recordGateFinding(GateFinding(
-            context: context, documentName: name, documentSHA256: sha256,
+            id: id, context: context, documentName: name, documentSHA256: sha256,
             counts: counts.filter { $0.value > 0 }, detectedAt: detectedAt))
     }
 }

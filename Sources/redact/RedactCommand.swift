@@ -24,6 +24,7 @@ struct RedactCommand: ParsableCommand {
             ProfilesCommand.self,
             QACommand.self,
             ServeCommand.self, TokenCommand.self,
+            SubmitCommand.self, WorkerCommand.self, JobsCommand.self,
         ]
     )
 

@@ -21,20 +21,24 @@ package final class PGConnection: @unchecked Sendable {
     private static let ids = ManagedAtomicCounter()
 
     /// Connects. With `readOnly`, every transaction of the session is read-only
-    /// (`default_transaction_read_only`), so the server itself refuses a write.
-    package init(url: PostgresURL, connectTimeout: TimeInterval = 10, readOnly: Bool = false) throws {
+    /// (`default_transaction_read_only`), so the server itself refuses a write. `settings`: other
+    /// run-time parameters for the session, sent at start-up (the job queue's connections turn
+    /// `synchronous_commit` off).
+    package init(url: PostgresURL, connectTimeout: TimeInterval = 10, readOnly: Bool = false,
+                 settings: [(String, String)] = []) throws {
         self.url = url
-        connection = try Self.open(url, timeout: connectTimeout, readOnly: readOnly)
+        connection = try Self.open(url, timeout: connectTimeout, readOnly: readOnly, settings: settings)
     }
 
-    static func open(_ url: PostgresURL, timeout: TimeInterval, readOnly: Bool) throws -> PostgresConnection {
+    static func open(_ url: PostgresURL, timeout: TimeInterval, readOnly: Bool,
+                     settings: [(String, String)] = []) throws -> PostgresConnection {
         var config = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.user,
                                                       password: url.password, database: url.database, tls: .disable)
         if url.tls != .disable {
             throw LogError(.storage, "TLS to PostgreSQL (sslmode=\(url.tls.rawValue)) is not supported by this build: use a loopback or tunnelled connection")
         }
         config.options.connectTimeout = .milliseconds(Int64(timeout * 1000))
-        config.options.additionalStartupParameters = [("application_name", "redact")]
+        config.options.additionalStartupParameters = [("application_name", "redact")] + settings
         if readOnly { config.options.additionalStartupParameters.append(("default_transaction_read_only", "on")) }
         // Errors stay PostgresNIO's so that `PGRetry` can tell a refused connection (the server
         // restarting: retry) from a refused password; callers map them to `LogError`.
@@ -176,15 +180,17 @@ package final class PGPool: @unchecked Sendable {
     let maxConnections: Int
     /// Whether every connection's session is read-only (see ``PGConnection/init(url:connectTimeout:readOnly:)``).
     let readOnly: Bool
+    let settings: [(String, String)]
     private let condition = NSCondition()
     private var idle: [PGConnection] = []
     private var open = 0
     private var closed = false
 
-    package init(url: PostgresURL, maxConnections: Int = 8, readOnly: Bool = false) {
+    package init(url: PostgresURL, maxConnections: Int = 8, readOnly: Bool = false, settings: [(String, String)] = []) {
         self.url = url
         self.maxConnections = max(1, maxConnections)
         self.readOnly = readOnly
+        self.settings = settings
     }
 
     /// Runs `body` with a connection of its own; a connection that broke is thrown away.
@@ -210,7 +216,7 @@ package final class PGPool: @unchecked Sendable {
         open += 1
         condition.unlock()
         do {
-            return try PGConnection(url: url, readOnly: readOnly)
+            return try PGConnection(url: url, readOnly: readOnly, settings: settings)
         } catch {
             condition.lock(); open -= 1; condition.signal(); condition.unlock()
             throw error
