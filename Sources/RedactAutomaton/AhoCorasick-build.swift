@@ -47,8 +47,17 @@ extension AhoCorasick {
         let start = StartSkip(
             exact: (0..<256).map { layout.table[Int(classes.map[$0])] != 0 },
             mode: options.startSkip)
+        // The length of each listed id, where `scanWordStarts` needs it: one load per output.
+        var listLengths = [Int32](repeating: 0, count: links.lists.count)
+        var at = 1
+        while at < links.lists.count {
+            let count = Int(links.lists[at])
+            for k in 0..<count { listLengths[at + 1 + k] = Int32(lengths.length(of: links.lists[at + 1 + k])) }
+            at += count + 1
+        }
         self.init(
-            table: layout.table, stride: stride, byteClasses: classes,
+            table: layout.table, gotoRows: layout.gotoRows, listLengths: listLengths,
+            prefixFilter: PrefixFilter(patterns: patterns, asciiCaseInsensitive: caseInsensitive), stride: stride, byteClasses: classes,
             firstMatchState: layout.firstMatchState, sparseBase: layout.sparseBase,
             matchLists: links.lists, startSkip: start, maxPatternLength: patterns.map(\.count).max() ?? 0, lengths: lengths,
             patternCount: patterns.count, stateCount: trie.stateCount,

@@ -40,6 +40,14 @@ public final class AhoCorasick: Sendable {
     /// patterns ending in that state, including those inherited through failure links).
     /// Offset 0 holds an empty list so the array is never empty.
     @usableFromInline let matchLists: [Int32]
+    /// The dense rows with the trie's own edges only (0 where none), for `scanWordStarts`.
+    @usableFromInline let gotoRows: [Int32]
+    /// Parallel to `matchLists`: the byte length of the pattern at each id entry (0 at counts),
+    /// so a walk from a word start tells a state's own patterns (as long as the path) from
+    /// those inherited through failure links (shorter, and listed after them).
+    @usableFromInline let listLengths: [Int32]
+    /// Rejects word starts no pattern can begin with (`scanWordStarts`).
+    @usableFromInline let prefixFilter: PrefixFilter
     /// The start-state skip plan.
     @usableFromInline let startSkip: StartSkip
     /// The longest pattern, in bytes: how much history a state depends on (`scanLanes`).
@@ -59,11 +67,14 @@ public final class AhoCorasick: Sendable {
     public let asciiCaseInsensitive: Bool
 
     init(
-        table: [Int32], stride: Int, byteClasses: ByteClasses, firstMatchState: Int,
+        table: [Int32], gotoRows: [Int32], listLengths: [Int32], prefixFilter: PrefixFilter, stride: Int, byteClasses: ByteClasses, firstMatchState: Int,
         sparseBase: Int, matchLists: [Int32], startSkip: StartSkip, maxPatternLength: Int, lengths: PatternLengths,
         patternCount: Int, stateCount: Int, denseStateCount: Int, asciiCaseInsensitive: Bool
     ) {
         self.table = table
+        self.gotoRows = gotoRows
+        self.listLengths = listLengths
+        self.prefixFilter = prefixFilter
         self.stride = stride
         self.byteClasses = byteClasses
         self.firstMatchState = firstMatchState

@@ -25,6 +25,9 @@
 /// order, so the states of one name sit next to each other.
 struct TableLayout {
     var table: [Int32]
+    /// The dense rows again with only the trie's own edges (no failure transitions): 0, which
+    /// no edge leads to, where a state has no child. `sparseBase` entries, same ids as `table`.
+    var gotoRows: [Int32]
     var firstMatchState: Int
     var sparseBase: Int
     var denseStateCount: Int
@@ -81,12 +84,19 @@ struct TableLayout {
         guard end <= Int(Int32.max) else { throw AutomatonBuildError(.tooManyStates(limit: maxStates)) }
 
         var table = [Int32](repeating: 0, count: end)
+        var gotoRows = [Int32](repeating: 0, count: sparseBase)
         for s in 0..<n {
             let id = newID[s]
             let position = Int(densePosition[s])
             if position >= 0 {
                 for c in 0..<k { table[id + c] = Int32(newID[Int(rows[position * k + c])]) }
                 table[id + k] = links.listOffset[s]
+                gotoRows[id + k] = links.listOffset[s]
+                var t = trie.firstChild[s]
+                while t >= 0 {
+                    gotoRows[id + Int(trie.edgeClass[Int(t)])] = Int32(newID[Int(t)])
+                    t = trie.nextSibling[Int(t)]
+                }
             } else {
                 table[id + TableLayout.sparseFail] = Int32(newID[Int(links.fail[s])])
                 table[id + TableLayout.sparseOutputs] = links.listOffset[s]
@@ -102,6 +112,7 @@ struct TableLayout {
             }
         }
         self.table = table
+        self.gotoRows = gotoRows
         self.firstMatchState = firstMatchState
         self.sparseBase = sparseBase
         self.denseStateCount = denseCount

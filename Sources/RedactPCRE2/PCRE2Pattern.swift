@@ -24,7 +24,9 @@ public final class PCRE2Pattern: @unchecked Sendable {
     public init(_ pattern: String, caseless: Bool = false, extended: Bool = false) throws {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        var options: UInt32 = 0
+        // USE_OFFSET_LIMIT lets a search stop at the end of a scan window (see `firstMatch`)
+        // instead of running on into the lookahead margin; it costs nothing when no limit is set.
+        var options: UInt32 = UInt32(PCRE2_USE_OFFSET_LIMIT)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
         if extended { options |= UInt32(PCRE2_EXTENDED) }
         let bytes = Array(pattern.utf8)
@@ -51,21 +53,30 @@ public final class PCRE2Pattern: @unchecked Sendable {
 }
 
 /// Per-worker scratch for matching: PCRE2 match data (the ovector) sized for the largest
-/// pattern it will serve. Not Sendable: one per thread, reused for every match.
+/// pattern it will serve, and a match context for offset limits. Not Sendable: one per
+/// thread, reused for every match.
 public final class PCRE2MatchData {
     let matchData: OpaquePointer
     let ovector: UnsafeMutablePointer<Int>
+    let context: OpaquePointer
 
     /// - Parameter pairs: ovector pairs to allocate (capture groups + 1 of the largest pattern).
     public init(pairs: Int = 16) {
         guard let md = pcre2_match_data_create_8(UInt32(max(pairs, 1)), nil) else {
             fatalError("PCRE2 could not allocate match data (out of memory)")
         }
+        guard let mc = pcre2_match_context_create_8(nil) else {
+            fatalError("PCRE2 could not allocate a match context (out of memory)")
+        }
         matchData = md
         ovector = pcre2_get_ovector_pointer_8(md)
+        context = mc
     }
 
-    deinit { pcre2_match_data_free_8(matchData) }
+    deinit {
+        pcre2_match_context_free_8(context)
+        pcre2_match_data_free_8(matchData)
+    }
 }
 
 extension PCRE2Pattern {
@@ -81,6 +92,26 @@ extension PCRE2Pattern {
     ) -> Range<Int>? {
         let opts: UInt32 = anchored ? UInt32(PCRE2_ANCHORED) : 0
         let rc = pcre2_jit_match_8(code, subject, length, from, opts, scratch.matchData, nil)
+        if rc < 0 { return nil }
+        let s = scratch.ovector[0]
+        let e = scratch.ovector[1]
+        // With \K inside a lookahead the reported start can exceed the end; treat as empty at e.
+        return s <= e ? s..<e : e..<e
+    }
+
+    /// The leftmost match whose search starts at or after `from` and no later than `lastStart`
+    /// (PCRE2's offset limit), looking at `subject[0..<length]`.
+    ///
+    /// A scan window ends where its matches may no longer start, but lookaheads must still see
+    /// the bytes after it: the limit stops the search at the window's end instead of running on
+    /// through the lookahead margin only to find a match that would be thrown away.
+    @inline(__always)
+    public func firstMatch(
+        in subject: UnsafePointer<UInt8>, length: Int, from: Int, lastStart: Int, scratch: PCRE2MatchData
+    ) -> Range<Int>? {
+        guard from <= lastStart else { return nil }
+        pcre2_set_offset_limit_8(scratch.context, lastStart)
+        let rc = pcre2_jit_match_8(code, subject, length, from, 0, scratch.matchData, scratch.context)
         if rc < 0 { return nil }
         let s = scratch.ovector[0]
         let e = scratch.ovector[1]

@@ -1,7 +1,12 @@
 import RedactAutomaton
 
 /// The fast literal matcher: our Aho-Corasick automaton (byte classes, premultiplied state ids,
-/// SIMD start-state skip), ASCII case-insensitive. Literal `i` has pattern id `i`.
+/// SIMD start search), ASCII case-insensitive, walked from word starts only
+/// (`AhoCorasick.scanWordStarts`). Literal `i` has pattern id `i`.
+///
+/// Every action on a literal hit requires a word boundary before it where the literal begins
+/// with a letter or digit (`WordBoundary` checks; literal triggers by the pack format), so the
+/// hits it leaves out are exactly ones the scanner would discard.
 struct AutomatonLiteralMatcher: LiteralMatcher {
     let automaton: AhoCorasick?
 
@@ -11,23 +16,23 @@ struct AutomatonLiteralMatcher: LiteralMatcher {
             options: AutomatonOptions(asciiCaseInsensitive: true))
     }
 
-    /// Runs the automaton's interleaved lanes (see `AhoCorasick.scanLanes`): lane 0 appends to
-    /// `hits` directly, the others to `lanes`, which are then appended in lane order.
-    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit], lanes: inout [[LiteralHit]]) {
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit]) {
         guard let automaton else { return }
-        if lanes.count < AhoCorasick.laneCount - 1 {
-            lanes = [[LiteralHit]](repeating: [], count: AhoCorasick.laneCount - 1)
-        }
-        automaton.scanLanes(buffer) { lane, id, end in
-            if lane == 0 {
-                hits.append(LiteralHit(pattern: id, end: end))
-            } else {
-                lanes[lane &- 1].append(LiteralHit(pattern: id, end: end))
+        let first = hits.count
+        automaton.scanWordStarts(buffer) { id, end in hits.append(LiteralHit(pattern: id, end: end)) }
+        // Walks report by start; the scanner wants hits by end. They are nearly in that order
+        // already (only a hit nested in a longer one is out of place), so an insertion sort
+        // is linear in practice and allocates nothing.
+        var i = first + 1
+        while i < hits.count {
+            let h = hits[i]
+            var j = i
+            while j > first && hits[j - 1].end > h.end {
+                hits[j] = hits[j - 1]
+                j -= 1
             }
-        }
-        for k in lanes.indices where !lanes[k].isEmpty {
-            hits.append(contentsOf: lanes[k])
-            lanes[k].removeAll(keepingCapacity: true)
+            hits[j] = h
+            i += 1
         }
     }
 }

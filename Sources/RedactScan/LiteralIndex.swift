@@ -11,9 +11,9 @@ struct LiteralHit {
 /// case-insensitively. The automaton is the fast implementation; `NaiveLiteralMatcher` is the
 /// obviously-correct one the differential test compares it with.
 protocol LiteralMatcher: Sendable {
-    /// Appends every hit in `buffer` to `hits`, in order of end. `lanes` is scratch space a
-    /// matcher may use (emptied on return; it keeps its capacity across calls).
-    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit], lanes: inout [[LiteralHit]])
+    /// Appends to `hits`, in order of end, every hit that can pass a word-boundary check: at
+    /// least every occurrence at a word start (`AhoCorasick.scanWordStarts`).
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit])
 }
 
 /// Every literal the scanner looks for, deduplicated after ASCII case folding, with what each
@@ -53,7 +53,7 @@ struct LiteralIndex: Sendable {
 struct NaiveLiteralMatcher: LiteralMatcher {
     let literals: [[UInt8]]
 
-    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit], lanes: inout [[LiteralHit]]) {
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit]) {
         let n = buffer.count
         for (id, lit) in literals.enumerated() where lit.count <= n {
             var i = 0

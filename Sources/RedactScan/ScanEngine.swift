@@ -41,12 +41,18 @@ public final class ScanEngine: Sendable {
     }
 
     let byteGroups: [Group]
+    /// Every group's rules, flattened: byte group g is `groupEntries.ranges[g]`, literal
+    /// group g is `ranges[byteGroups.count + g]`.
+    let groupEntries: GroupEntries
     let triggers: TriggerScanner
     let literalGroups: [Group]
     let alwaysRules: [Int32]
     let patternRules: [Int32]
     let literals: LiteralIndex
     let literalLengths: [Int]
+    /// Per literal: bit 0 set when its first byte is an ASCII letter or digit, bit 1 when its
+    /// last byte is (the sides on which a word boundary applies).
+    let literalWordEdges: [UInt8]
     /// Per rule: its required-context group, or -1. Rules that need context words run only in
     /// windows with such a word near (outside tables, where the header row is the context).
     let contextGroupOfRule: [Int32]
@@ -153,10 +159,14 @@ public final class ScanEngine: Sendable {
         self.byteGroups = byteGroups
         self.triggers = TriggerScanner(groups: byteSets)
         self.literalGroups = literalGroups
+        self.groupEntries = GroupEntries(groups: byteGroups + literalGroups, contextGroupOfRule: contextGroupOfRule, table: table)
         self.alwaysRules = always
         self.patternRules = patternRules
         self.literals = literals
         self.literalLengths = literals.literals.map(\.count)
+        self.literalWordEdges = literals.literals.map {
+            (WordBoundary.isASCIIAlnum($0[0]) ? 1 : 0) | (WordBoundary.isASCIIAlnum($0[$0.count - 1]) ? 2 : 0)
+        }
         self.contextGroupOfRule = contextGroupOfRule
         self.contextWindows = contextWindows
         self.letterDigitMargin = pack.rules.compactMap(\.letterDigit).map { $0.maxGap + 1 }.max() ?? 0
@@ -172,7 +182,7 @@ public final class ScanEngine: Sendable {
     /// Per-worker scratch: PCRE2 match data and reusable arrays. Not Sendable; one per thread.
     public func makeScratch() -> ScanScratch {
         let pairs = table.rules.compactMap { $0.pattern?.captureCount }.max() ?? 0
-        return ScanScratch(pairs: pairs + 1, groups: max(byteGroups.count, literalGroups.count))
+        return ScanScratch(pairs: pairs + 1, groups: max(byteGroups.count, literalGroups.count), contextGroups: contextWindows.count)
     }
 
     /// Scans `buffer` and appends to `out` the findings whose start lies in `emit`
@@ -208,13 +218,11 @@ private struct Pass {
     var resolved: [Candidate]
     var cluster: [Candidate]
     var hits: [LiteralHit]
-    var laneHits: [[LiteralHit]]
     /// Required-context word hits (group, end), in order of end.
-    var contextHits: [LiteralHit]
-    var windowStart: [Int]
-    var windowEnd: [Int]
-    var windowCount: [Int]
-    var windowGaps: [LetterDigitGaps]
+    /// Per context group: the ends of its word-bounded required-context words, in order.
+    var contextEnds: [[Int]]
+    var runs: [TriggerRun]
+    var windows: [ByteWindow]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
     /// Header-row context for tables (CSV/TSV), and the buffer's absolute offset it needs.
@@ -231,18 +239,15 @@ private struct Pass {
         resolved = scratch.resolved; scratch.resolved = []
         cluster = scratch.cluster; scratch.cluster = []
         hits = scratch.hits; scratch.hits = []
-        laneHits = scratch.laneHits; scratch.laneHits = []
-        contextHits = scratch.contextHits; scratch.contextHits = []
-        windowStart = scratch.windowStart; scratch.windowStart = []
-        windowEnd = scratch.windowEnd; scratch.windowEnd = []
-        windowCount = scratch.windowCount; scratch.windowCount = []
-        windowGaps = scratch.windowGaps; scratch.windowGaps = []
+        contextEnds = scratch.contextEnds; scratch.contextEnds = []
+        runs = scratch.runs; scratch.runs = []
+        windows = scratch.windows; scratch.windows = []
         literalWindowStart = scratch.literalWindowStart; scratch.literalWindowStart = []
         literalWindowEnd = scratch.literalWindowEnd; scratch.literalWindowEnd = []
         candidates.removeAll(keepingCapacity: true)
         resolved.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
-        contextHits.removeAll(keepingCapacity: true)
+        for g in contextEnds.indices { contextEnds[g].removeAll(keepingCapacity: true) }
         for g in literalWindowStart.indices {
             literalWindowStart[g] = -1
             literalWindowEnd[g] = -1
@@ -254,12 +259,9 @@ private struct Pass {
         scratch.resolved = resolved
         scratch.cluster = cluster
         scratch.hits = hits
-        scratch.laneHits = laneHits
-        scratch.contextHits = contextHits
-        scratch.windowStart = windowStart
-        scratch.windowEnd = windowEnd
-        scratch.windowCount = windowCount
-        scratch.windowGaps = windowGaps
+        scratch.contextEnds = contextEnds
+        scratch.runs = runs
+        scratch.windows = windows
         scratch.literalWindowStart = literalWindowStart
         scratch.literalWindowEnd = literalWindowEnd
     }
@@ -267,7 +269,7 @@ private struct Pass {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         let literals = engine.literals
         // Literals: dictionary terms and party names become candidates; literal triggers open windows.
-        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits, lanes: &laneHits) }
+        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits) }
         // The automaton reports hits in order of end (its contract); brute force does not.
         if engine.mode == .reference { hits.sort { $0.end < $1.end } }
         for h in hits.indices {
@@ -290,9 +292,12 @@ private struct Pass {
                         add(start, hit.end, table.partyRule, party)
                     }
                 case .trigger(let group):
+                    // A literal trigger counts only as a whole word, in the ASCII sense the
+                    // automaton reports (the pack format's rule): no further check here.
                     if engine.mode == .fast { literalWindow(group: Int(group), start: start, end: hit.end) }
                 case .context(let group):
-                    contextHits.append(LiteralHit(pattern: group, end: hit.end))
+                    // Only a word-bounded occurrence can count (see `Decide.boundaryOK`).
+                    if wordBounded(hit.pattern, start, hit.end) { contextEnds[Int(group)].append(hit.end) }
                 }
             }
         }
@@ -310,6 +315,16 @@ private struct Pass {
         Decide.resolve(&candidates, into: &resolved, cluster: &cluster)
     }
 
+    /// Whether literal `pattern` at `start..<end` has no letter or digit glued to an edge that
+    /// is itself a letter or digit (`Decide.boundaryOK`, for literals).
+    @inline(__always)
+    func wordBounded(_ pattern: Int32, _ start: Int, _ end: Int) -> Bool {
+        let edges = engine.literalWordEdges[Int(pattern)]
+        if edges & 1 != 0 && WordBoundary.letterBefore(p, lower: 0, index: start) { return false }
+        if edges & 2 != 0 && WordBoundary.letterAt(p, upper: n, index: end) { return false }
+        return true
+    }
+
     @inline(__always)
     mutating func add(_ s: Int, _ e: Int, _ rule: Int32, _ tag: Int32) {
         let r = table.rules[Int(rule)]
@@ -325,27 +340,41 @@ private struct Pass {
     /// Global PCRE2 iteration of one rule over `p[from..<limit]`, lookahead up to `length`.
     @inline(__always)
     mutating func runRule(_ rule: Int32, from: Int, limit: Int, length: Int) {
-        guard let pattern = table.rules[Int(rule)].pattern else { return }
+        guard let pattern = engine.groupEntries.patterns[Int(rule)] else { return }
         var start = from
-        while start <= limit {
-            guard let r = pattern.firstMatch(in: p, length: length, from: start, scratch: matchData), r.lowerBound < limit else { return }
+        // Matches must start before `limit` (a match reported after a `\K` may start later
+        // than its attempt, hence the check on `lowerBound` as well as the offset limit).
+        while start < limit {
+            guard let r = pattern._withUnsafeGuaranteedRef({
+                $0.firstMatch(in: p, length: length, from: start, lastStart: limit - 1, scratch: matchData)
+            }), r.lowerBound < limit else { return }
             add(r.lowerBound, r.upperBound, rule, -1)
             start = r.upperBound > r.lowerBound ? r.upperBound : r.upperBound + 1
         }
     }
 
-    /// Runs the group's rules over `window`. `triggers` and `gaps` describe the trigger runs
-    /// inside it (byte groups only): rules whose `min_triggers` or `letter_digit` promise the
-    /// window cannot keep are skipped.
-    mutating func runGroup(_ group: ScanEngine.Group, window: Range<Int>, triggers: Int = .max, gaps: LetterDigitGaps = .unknown) {
+    /// Runs the rules of group entries `entries` over `window`, trying match starts in `starts`
+    /// only (a prefix of it). `triggers` and `gaps` describe the trigger runs inside it (byte
+    /// groups only): rules whose `min_triggers` or `letter_digit` promise the window cannot
+    /// keep are skipped, and so are rules whose required context has no word near.
+    mutating func runGroup(_ entries: Range<Int>, window: Range<Int>, starts: Range<Int>,
+                           triggers: Int = .max, gaps: LetterDigitGaps = .unknown) {
         let length = min(n, window.upperBound + ScanEngine.lookaheadMargin)
-        for k in group.rules.indices where group.minTriggers.isEmpty || group.minTriggers[k] <= triggers {
-            if let promise = group.letterDigit[k], !gaps.allows(promise) { continue }
-            let rule = group.rules[k]
-            let g = engine.contextGroupOfRule[Int(rule)]
-            if g >= 0 && columns == nil && !contextNear(group: g, window: window) { continue }
-            runRule(rule, from: window.lowerBound, limit: window.upperBound, length: length)
+        let table = engine.groupEntries.entries
+        for k in entries {
+            let entry = table[k]
+            if entry.minTriggers > triggers { continue }
+            if let promise = entry.letterDigit, !gaps.allows(promise) { continue }
+            if entry.contextGroup >= 0 && columns == nil && !contextNear(group: entry.contextGroup, window: window) { continue }
+            runRule(entry.rule, from: starts.lowerBound, limit: starts.upperBound, length: length)
         }
+    }
+
+    /// Runs byte group `g` over its open window. A match holds a trigger, so it starts at or
+    /// before the window's last trigger byte: later starts are never tried.
+    mutating func flushByteWindow(_ g: Int, _ w: ByteWindow) {
+        runGroup(engine.groupEntries.ranges[g], window: w.start..<w.end, starts: w.start..<(w.lastTrigger + 1),
+                 triggers: w.count, gaps: w.gaps)
     }
 
     /// Whether a word of context group `g` ends where it could count for a match in `window`:
@@ -354,51 +383,34 @@ private struct Pass {
     func contextNear(group g: Int32, window: Range<Int>) -> Bool {
         let (before, after) = engine.contextWindows[Int(g)]
         let lo = window.lowerBound - before, hi = window.upperBound + after
-        // First hit ending at or after lo (hits are sorted by end).
-        var a = 0, b = contextHits.count
-        while a < b {
-            let mid = (a + b) / 2
-            if contextHits[mid].end < lo { a = mid + 1 } else { b = mid }
+        // The first word ending at or after lo (ends are in order).
+        return contextEnds[Int(g)].withUnsafeBufferPointer { ends in
+            var a = 0, b = ends.count
+            while a < b {
+                let mid = (a + b) / 2
+                if ends[mid] < lo { a = mid + 1 } else { b = mid }
+            }
+            return a < ends.count && ends[a] <= hi
         }
-        while a < contextHits.count && contextHits[a].end <= hi {
-            if contextHits[a].pattern == g { return true }
-            a += 1
-        }
-        return false
     }
 
     mutating func scanByteTriggers() {
         let groups = engine.byteGroups
         guard !groups.isEmpty else { return }
-        for g in groups.indices {
-            windowStart[g] = -1
-            windowEnd[g] = -1
-            windowCount[g] = 0
-            windowGaps[g] = .none
-        }
-        // Consecutive trigger bytes with the same groups form a run; a run updates each group's
-        // window once (a ten-digit number is one update, not ten).
-        var runStart = -1, runEnd = -1
-        var runMask: UInt64 = 0
-        engine.triggers.forEachTrigger(p, from: 0, to: n) { t, mask in
-            if t == runEnd + 1 && mask == runMask {
-                runEnd = t
-                return
-            }
-            if runStart >= 0 { addRun(runStart, runEnd, runMask, groups) }
-            runStart = t
-            runEnd = t
-            runMask = mask
-        }
-        if runStart >= 0 { addRun(runStart, runEnd, runMask, groups) }
-        for g in groups.indices where windowEnd[g] >= 0 {
-            runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g], gaps: windowGaps[g])
+        for g in groups.indices { windows[g] = ByteWindow() }
+        runs.removeAll(keepingCapacity: true)
+        engine.triggers.collectRuns(p, from: 0, to: n, into: &runs)
+        // Groups are read through a pointer: `groups[g]` on the array copies the struct, and
+        // retaining its three arrays per run cost more than the window arithmetic.
+        groups.withUnsafeBufferPointer { groups in
+            for r in runs.indices { addRun(runs[r].first, runs[r].last, runs[r].mask, groups) }
+            for g in groups.indices where windows[g].isOpen { flushByteWindow(g, windows[g]) }
         }
     }
 
     /// Trigger bytes at `first...last` for the groups in `mask`: extend or flush each window.
     @inline(__always)
-    mutating func addRun(_ first: Int, _ last: Int, _ mask: UInt64, _ groups: [ScanEngine.Group]) {
+    mutating func addRun(_ first: Int, _ last: Int, _ mask: UInt64, _ groups: UnsafeBufferPointer<ScanEngine.Group>) {
         var m = mask
         let count = last - first + 1
         let margin = engine.letterDigitMargin
@@ -408,18 +420,14 @@ private struct Pass {
             let g = m.trailingZeroBitCount
             m &= m - 1
             let ws = max(0, first - groups[g].before + 1), we = min(n, last + groups[g].reach)
-            if windowEnd[g] > ws {
-                windowEnd[g] = we
-                windowCount[g] += count
-                windowGaps[g].fold(gaps)
+            if windows[g].end > ws {
+                windows[g].end = we
+                windows[g].lastTrigger = last
+                windows[g].count += count
+                windows[g].gaps.fold(gaps)
             } else {
-                if windowEnd[g] >= 0 {
-                    runGroup(groups[g], window: windowStart[g]..<windowEnd[g], triggers: windowCount[g], gaps: windowGaps[g])
-                }
-                windowStart[g] = ws
-                windowEnd[g] = we
-                windowCount[g] = count
-                windowGaps[g] = gaps
+                if windows[g].isOpen { flushByteWindow(g, windows[g]) }
+                windows[g] = ByteWindow(start: ws, end: we, lastTrigger: last, count: count, gaps: gaps)
             }
         }
     }
@@ -441,7 +449,8 @@ private struct Pass {
 
     mutating func flushLiteralWindow(group g: Int) {
         if literalWindowEnd[g] >= 0 {
-            runGroup(engine.literalGroups[g], window: literalWindowStart[g]..<literalWindowEnd[g])
+            let window = literalWindowStart[g]..<literalWindowEnd[g]
+            runGroup(engine.groupEntries.ranges[engine.byteGroups.count + g], window: window, starts: window)
         }
         literalWindowStart[g] = -1
         literalWindowEnd[g] = -1
@@ -456,23 +465,16 @@ public final class ScanScratch {
     var resolved: [Candidate] = []
     var cluster: [Candidate] = []
     var hits: [LiteralHit] = []
-    var laneHits: [[LiteralHit]] = []
-    var contextHits: [LiteralHit] = []
-    var windowStart: [Int]
-    var windowEnd: [Int]
-    /// Trigger bytes inside each open window (every trigger of the group's set in its range).
-    var windowCount: [Int]
-    /// Closest letter-and-digit pairs of each open window's trigger runs.
-    var windowGaps: [LetterDigitGaps]
+    var contextEnds: [[Int]]
+    var runs: [TriggerRun] = []
+    var windows: [ByteWindow]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
 
-    init(pairs: Int, groups: Int) {
+    init(pairs: Int, groups: Int, contextGroups: Int) {
         matchData = PCRE2MatchData(pairs: pairs)
-        windowStart = Array(repeating: -1, count: max(groups, 1))
-        windowEnd = Array(repeating: -1, count: max(groups, 1))
-        windowCount = Array(repeating: 0, count: max(groups, 1))
-        windowGaps = Array(repeating: .none, count: max(groups, 1))
+        contextEnds = Array(repeating: [], count: contextGroups)
+        windows = Array(repeating: ByteWindow(), count: max(groups, 1))
         literalWindowStart = Array(repeating: -1, count: max(groups, 1))
         literalWindowEnd = Array(repeating: -1, count: max(groups, 1))
         candidates.reserveCapacity(1024)
@@ -481,3 +483,18 @@ public final class ScanScratch {
     }
 }
 
+/// A byte group's open window: trigger runs whose reaches overlap, merged so that no match can
+/// straddle two windows.
+struct ByteWindow {
+    var start = -1
+    /// Matches end by here (plus the lookahead margin).
+    var end = -1
+    /// The last trigger byte inside: no match starts after it.
+    var lastTrigger = -1
+    /// Trigger bytes inside (every trigger of the group's set in its range).
+    var count = 0
+    /// Closest letter-and-digit pairs of its trigger runs.
+    var gaps = LetterDigitGaps.none
+
+    var isOpen: Bool { end >= 0 }
+}

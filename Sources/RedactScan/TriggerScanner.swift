@@ -42,6 +42,22 @@ struct TriggerScanner: Sendable {
         ((x & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
     }
 
+    /// Appends to `runs` every run of consecutive trigger bytes in `p[from..<to]` that trigger
+    /// the same groups, in order. A run updates each group's window once: a ten-digit number
+    /// is one update, not ten.
+    func collectRuns(_ p: UnsafePointer<UInt8>, from: Int, to: Int, into runs: inout [TriggerRun]) {
+        var current = TriggerRun(first: -1, last: -2, mask: 0)
+        forEachTrigger(p, from: from, to: to) { t, mask in
+            if t == current.last + 1 && mask == current.mask {
+                current.last = t
+            } else {
+                if current.first >= 0 { runs.append(current) }
+                current = TriggerRun(first: t, last: t, mask: mask)
+            }
+        }
+        if current.first >= 0 { runs.append(current) }
+    }
+
     /// Calls `body(index, groupMask)` for every trigger byte in `p[from..<to]`, in order.
     @inline(__always)
     func forEachTrigger(_ p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int, UInt64) -> Void) {
@@ -77,4 +93,11 @@ struct TriggerScanner: Sendable {
             }
         }
     }
+}
+
+/// Trigger bytes `first...last`, each triggering the byte groups in `mask` (bit g = group g).
+struct TriggerRun {
+    var first: Int
+    var last: Int
+    var mask: UInt64
 }

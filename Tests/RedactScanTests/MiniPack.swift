@@ -45,7 +45,7 @@ enum MiniPack {
                  matcher: .pattern(#"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])"#, caseless: false),
                  priority: 50, trigger: .bytes(ByteSet([UInt8(ascii: "@")])), maxLength: 400, location: loc),
             Rule(id: "titled", category: .personName,
-                 matcher: .pattern(#"(?<![A-Za-z])(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+\K(?!Justice\b|Martens\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"#, caseless: false),
+                 matcher: .pattern(#"(?<![A-Za-z0-9])(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+\K(?!Justice\b|Martens\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"#, caseless: false),
                  priority: 40, trigger: .literals(["mr", "mrs", "ms", "miss", "dr"]), maxLength: 60, location: loc),
             Rule(id: "health", category: .specialCategory, matcher: .dictionary("health"),
                  context: ContextSpec(words: ["diagnosed", "suffers from"], before: 40, after: 0, required: true),

@@ -1,0 +1,80 @@
+import Testing
+import PropertyBased
+import RedactAutomaton
+
+/// Alphabets for word-start searches: letters in both cases, digits, separators, non-ASCII
+/// bytes, so word boundaries fall everywhere and patterns shorter and longer than the four
+/// bytes the prefix filter keys on both occur.
+let wordAlphabets: [[UInt8]] = [
+    Array("ab ".utf8),
+    Array("aB1 ".utf8),
+    Array("ab/.".utf8),
+    Array("Ab -".utf8),
+    [0x61, 0x20, 0xC3, 0xA9],
+    Array("mgM ".utf8),
+]
+
+/// Whether byte `b` is an ASCII letter or digit.
+func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
+
+/// The reference: naive matches kept when word-bounded (no letter or digit on both sides of
+/// either edge), in start, end, id order.
+func naiveWordMatches(patterns: [[UInt8]], ids: [Int32], haystack: [UInt8], caseInsensitive: Bool) -> [Match] {
+    naiveMatches(patterns: patterns, ids: ids, haystack: haystack, caseInsensitive: caseInsensitive).filter { m in
+        let startOK = m.start == 0 || !(isWordByte(haystack[m.start - 1]) && isWordByte(haystack[m.start]))
+        let endOK = m.end == haystack.count || !(isWordByte(haystack[m.end - 1]) && isWordByte(haystack[m.end]))
+        return startOK && endOK
+    }.sorted { ($0.start, $0.end, $0.id) < ($1.start, $1.end, $1.id) }
+}
+
+func wordStartMatches(_ automaton: AhoCorasick, _ haystack: [UInt8]) -> [Match] {
+    var found: [Match] = []
+    haystack.withUnsafeBufferPointer { buffer in
+        automaton.scanWordStarts(buffer) { id, end in found.append(Match(id, end - automaton.patternLength(id), end)) }
+    }
+    return found
+}
+
+/// `scanWordStarts` reports exactly the word-bounded occurrences, in start order, for every
+/// layout and with or without case folding (so the prefix filter never drops one).
+@Test func wordStartsAgreeWithNaiveMatcher() async throws {
+    await propertyCheck(count: 400, input: Gen.int(in: 0...3).array(of: 1...7).array(of: 1...8), Gen.int(in: 0...3).array(of: 0...200),
+                        Gen.int(in: 0...(wordAlphabets.count - 1)), Gen.int(in: 0...(Layout.all.count - 1)), Gen.bool) {
+        rawPatterns, rawHaystack, a, layout, fold in
+        let alphabet = wordAlphabets[a]
+        let patterns = rawPatterns.map { spell($0, alphabet) }
+        let haystack = spell(rawHaystack, alphabet)
+        let ids = (0..<patterns.count).map { Int32($0) }
+        guard let automaton = try? AhoCorasick(patterns: patterns, ids: ids, options: Layout.all[layout].options(caseInsensitive: fold)) else {
+            Issue.record("build failed")
+            return
+        }
+        let want = naiveWordMatches(patterns: patterns, ids: ids, haystack: haystack, caseInsensitive: fold)
+        let got = wordStartMatches(automaton, haystack)
+        // Same id and same folded bytes is reported once, by either side.
+        #expect(Set(got) == Set(want))
+        #expect(got == got.sorted { ($0.start, $0.end, $0.id) < ($1.start, $1.end, $1.id) })
+    }
+}
+
+@Test func wordStartsOnProse() throws {
+    let words = ["mg", "s/c", "NI", "he is", "Smith", "Smith, John", "Zoë", "diabetes", "type 2 diabetes"]
+    let automaton = try AhoCorasick(patterns: words.map { Array($0.utf8) }, options: AutomatonOptions(asciiCaseInsensitive: true))
+    let text = Array("He is on 20mg, mg daily; s/c 12; NInety NI. SMITH, JOHN met Zoë Smith-Jones: Type 2 diabetes.".utf8)
+    let found = wordStartMatches(automaton, text).map { String(decoding: text[$0.start..<$0.end], as: UTF8.self) }
+    // "20mg" glues mg to a digit; "NInety" glues NI to a letter; "Smith-Jones" is two words.
+    #expect(found == ["He is", "mg", "s/c", "NI", "SMITH", "SMITH, JOHN", "Zoë", "Smith", "Type 2 diabetes", "diabetes"])
+}
+
+/// Long text with many word starts in every 32-byte block and across block edges.
+@Test func wordStartsAcrossBlocks() throws {
+    let patterns = ["abc", "b", "ab c", "c1"].map { Array($0.utf8) }
+    let automaton = try AhoCorasick(patterns: patterns, options: AutomatonOptions(asciiCaseInsensitive: true))
+    var rng = SystemRandomNumberGenerator()
+    let alphabet = Array("abc1 .".utf8)
+    for _ in 0..<50 {
+        let text = (0..<700).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        let ids = (0..<patterns.count).map { Int32($0) }
+        #expect(Set(wordStartMatches(automaton, text)) == Set(naiveWordMatches(patterns: patterns, ids: ids, haystack: text, caseInsensitive: true)))
+    }
+}
