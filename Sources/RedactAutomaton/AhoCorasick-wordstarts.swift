@@ -91,7 +91,8 @@ extension AhoCorasick {
                                     while candidates != 0 {
                                         let j = i &+ candidates.trailingZeroBitCount
                                         candidates &= candidates &- 1
-                                        if exact[Int(p[j])] && (j &+ 4 > n || filter.mayStart(raw.loadUnaligned(fromByteOffset: j, as: UInt32.self))) {
+                                        // (A byte outside the start set dies at the walk's first step.)
+                                        if j &+ 4 > n || filter.mayStart(raw.loadUnaligned(fromByteOffset: j, as: UInt32.self)) {
                                             walk(j)
                                         }
                                     }

@@ -112,14 +112,18 @@ public final class ScanEngine: Sendable {
                 case .always:
                     always.append(index)
                 case .bytes(let set):
-                    // One group per (trigger set, reach): each rule's windows stay as tight as
-                    // its own reach, rather than the longest rule's.
+                    // One group per (trigger set, reach before): a rule's match starts stay as
+                    // tight as its own reach. The reach after only decides which trigger runs
+                    // share a window, so a group takes its rules' largest (a weaker promise,
+                    // still kept): every trigger run updates each of its groups, and fewer
+                    // groups cost less on dense text than slightly longer windows.
                     let before = rule.triggerReach?.before ?? rule.maxLength
                     let after = rule.triggerReach?.after ?? rule.maxLength
-                    if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.before == before && $0.after == after }) {
+                    if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.before == before }) {
                         byteGroups[g].rules.append(index)
                         byteGroups[g].minTriggers.append(rule.minTriggers)
                         byteGroups[g].letterDigit.append(rule.letterDigit)
+                        byteGroups[g].reach = max(byteGroups[g].reach, after)
                     } else {
                         byteGroupKeys.append((set, before, after))
                         byteSets.append(set)
@@ -154,7 +158,7 @@ public final class ScanEngine: Sendable {
             maxReach = max(maxReach, v.bytes.count + 16)
         }
         guard byteSets.count <= 64 else {
-            throw ScanError(.invalidPack, path: pack.name, detail: "more than 64 distinct (byte trigger, max_length) pairs")
+            throw ScanError(.invalidPack, path: pack.name, detail: "more than 64 distinct (byte trigger, reach before) pairs")
         }
         self.byteGroups = byteGroups
         self.triggers = TriggerScanner(groups: byteSets)
