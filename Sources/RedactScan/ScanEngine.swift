@@ -6,19 +6,25 @@ import RedactPatterns
 ///
 /// How it finds them, and why that is sound:
 /// 1. A SIMD pass finds *trigger bytes* (digits, `@`, ...); the automaton finds *literals*
-///    (dictionary terms, party names, literal triggers such as titles). Both run once per buffer.
+///    (dictionary terms, party names, context words, literal triggers such as titles) where
+///    they stand as whole words, walking its trie only from word starts that a prefix filter
+///    lets through (`AhoCorasick.scanWordStarts`). Both run once per buffer.
 /// 2. A pattern rule runs PCRE2 (JIT, reused match data) only in *windows* around its triggers:
-///    every match contains a trigger (the pack's promise) and is at most `reach` bytes long, so
-///    it lies inside `[t - reach + 1, t + reach)` of some trigger `t`. Windows that overlap are
-///    merged, so no match can straddle two windows, and a global PCRE2 iteration inside each
-///    window finds exactly what a global iteration over the whole text finds. Prefilters may
-///    report false positives (a window with no match), never false negatives.
+///    every match contains a trigger (the pack's promise) that lies fewer than `before` bytes
+///    after its start and at most `after` bytes before its end (`trigger_reach`, else
+///    `max_length` both ways). Windows that overlap are merged, so no match can straddle two
+///    windows, and a global PCRE2 iteration inside each window finds exactly what a global
+///    iteration over the whole text finds. A match starts at or before its trigger, so the
+///    iteration stops at the window's last trigger (PCRE2's offset limit); the bytes after it
+///    are only read by lookaheads and the ends of matches. Prefilters may report false
+///    positives (a window with no match), never false negatives.
 /// 3. Every raw match then goes through the same `Decide` code in every engine: validator,
 ///    deny words, required context, and one overlap rule (validated beats unvalidated, then
 ///    longer, then priority).
 ///
 /// `reference` mode skips steps 1-2 (every pattern over the whole buffer, literals by brute
-/// force); the differential test proves both modes report the same findings.
+/// force at every offset); the differential tests prove both modes report the same findings,
+/// on generated text with a small pack and on the committed sample with the UK pack.
 public final class ScanEngine: Sendable {
     public enum Mode: Sendable { case fast, reference }
 
