@@ -107,6 +107,7 @@ public final class AhoCorasick: Sendable {
     /// Bytes held by all search structures (table, output lists, maps).
     public var memoryBytes: Int {
         tableBytes + matchLists.count * 4 + 256 + 256 + lengths.memoryBytes
+            + gotoRows.count * 4 + listLengths.count * 4 + prefixFilter.bits.count * 8
     }
 
     /// Whether searches use the SIMD start-state skip (see `AutomatonOptions.StartSkip`).

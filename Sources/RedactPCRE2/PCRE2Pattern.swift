@@ -25,7 +25,8 @@ public final class PCRE2Pattern: @unchecked Sendable {
         var errorCode: Int32 = 0
         var errorOffset = 0
         // USE_OFFSET_LIMIT lets a search stop at the end of a scan window (see `firstMatch`)
-        // instead of running on into the lookahead margin; it costs nothing when no limit is set.
+        // instead of running on into the lookahead margin. Searches without a match context
+        // have no limit, as before.
         var options: UInt32 = UInt32(PCRE2_USE_OFFSET_LIMIT)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
         if extended { options |= UInt32(PCRE2_EXTENDED) }

@@ -228,7 +228,6 @@ private struct Pass {
     var resolved: [Candidate]
     var cluster: [Candidate]
     var hits: [LiteralHit]
-    /// Required-context word hits (group, end), in order of end.
     /// Per context group: the ends of its word-bounded required-context words, in order.
     var contextEnds: [[Int]]
     var runs: [TriggerRun]
