@@ -128,13 +128,9 @@ extension AhoCorasick {
     static func sparseNext(_ t: UnsafePointer<Int32>, _ from: Int, _ c: Int, sparseBase: Int) -> Int {
         var x = from
         repeat {
-            let n = Int(t[x &+ 2])
-            var j = x &+ 3
-            let end = j &+ 2 &* n
-            while j < end {
-                if Int(t[j]) == c { return Int(t[j &+ 1]) }
-                j &+= 2
-            }
+            // A child is never the start state, so 0 means none.
+            let child = sparseChild(t, x, c)
+            if child != 0 { return child }
             x = Int(t[x])
         } while x >= sparseBase
         return Int(t[x &+ c])
