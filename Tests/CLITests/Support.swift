@@ -1,4 +1,5 @@
 import Foundation
+import RedactTestSupport
 
 /// Runs the built `redact` binary and captures what it printed.
 struct Run {
@@ -9,18 +10,10 @@ struct Run {
 }
 
 enum CLI {
-    /// The repository root (this file is Tests/CLITests/Support.swift).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static let root = BuiltRedact.root
 
-    /// The `redact` executable built beside the test bundle.
-    static var binary: URL {
-        let dir = Bundle.main.bundleURL.deletingLastPathComponent()
-        for candidate in [dir.appendingPathComponent("redact"), Bundle.main.bundleURL.appendingPathComponent("redact"),
-                          root.appendingPathComponent(".build/debug/redact")] where FileManager.default.isExecutableFile(atPath: candidate.path) {
-            return candidate
-        }
-        return root.appendingPathComponent(".build/debug/redact")
-    }
+    static var binary: URL { BuiltRedact.binary }
 
     @discardableResult
     static func run(_ args: [String], stdin: Data? = nil, cwd: URL? = nil, env: [String: String] = [:]) throws -> Run {

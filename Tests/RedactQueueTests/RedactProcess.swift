@@ -1,19 +1,12 @@
 import Foundation
+import RedactTestSupport
 
 /// The built `redact` binary as a child process, for the tests that run real workers (and kill
 /// them). Output goes to files, so a child never blocks on a full pipe.
 final class RedactProcess {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = BuiltRedact.root
 
-    /// The `redact` executable built beside the test bundle.
-    static var binary: URL {
-        let dir = Bundle.main.bundleURL.deletingLastPathComponent()
-        for candidate in [dir.appendingPathComponent("redact"), Bundle.main.bundleURL.appendingPathComponent("redact"),
-                          root.appendingPathComponent(".build/debug/redact")] where FileManager.default.isExecutableFile(atPath: candidate.path) {
-            return candidate
-        }
-        return root.appendingPathComponent(".build/debug/redact")
-    }
+    static var binary: URL { BuiltRedact.binary }
 
     let process = Process()
     let stdout: URL
