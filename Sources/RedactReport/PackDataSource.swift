@@ -110,6 +110,19 @@ public struct DisclosureGrouping: OptionSet, Sendable, Hashable {
     public static let area = DisclosureGrouping(rawValue: 1)
     public static let month = DisclosureGrouping(rawValue: 2)
     public static let recipient = DisclosureGrouping(rawValue: 4)
+
+    /// The SQL pieces of a grouped count, shared by the SQLite and PostgreSQL sources (`e` is
+    /// the entry, `d` the disclosure): the grouped columns to select before the counts, with a
+    /// trailing comma, and the `GROUP BY` clause; both empty when nothing is grouped. Columns
+    /// come in the order area, month, recipient, which is how the sources read them back.
+    var sql: (select: String, groupBy: String) {
+        var columns: [String] = []
+        if contains(.area) { columns.append("e.area") }
+        if contains(.month) { columns.append("substr(e.recorded_at, 1, 7)") }
+        if contains(.recipient) { columns.append("d.recipient") }
+        guard !columns.isEmpty else { return ("", "") }
+        return (columns.joined(separator: ", ") + ", ", "GROUP BY " + columns.indices.map { String($0 + 1) }.joined(separator: ", "))
+    }
 }
 
 /// Disclosures of one group; a dimension that was not grouped by is nil.

@@ -161,12 +161,7 @@ public final class SQLitePackSource: PackDataSource, @unchecked Sendable {
     }
 
     public func disclosureCells(in window: TimeWindow, by grouping: DisclosureGrouping, area: String?) throws -> [DisclosureCell] {
-        var columns: [String] = []
-        if grouping.contains(.area) { columns.append("e.area") }
-        if grouping.contains(.month) { columns.append("substr(e.recorded_at, 1, 7)") }
-        if grouping.contains(.recipient) { columns.append("d.recipient") }
-        let select = columns.isEmpty ? "" : columns.joined(separator: ", ") + ", "
-        let group = columns.isEmpty ? "" : "GROUP BY " + columns.indices.map { String($0 + 1) }.joined(separator: ", ")
+        let (select, group) = grouping.sql
         return try read("counting disclosures") { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(select)COUNT(*), SUM(d.redaction_count)

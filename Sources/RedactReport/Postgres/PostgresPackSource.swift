@@ -224,12 +224,7 @@ public final class PostgresPackSource: PackDataSource, @unchecked Sendable {
 
     public func disclosureCells(in window: TimeWindow, by grouping: DisclosureGrouping, area: String?) throws -> [DisclosureCell] {
         guard let span = try span(window) else { return [] }
-        var columns: [String] = []
-        if grouping.contains(.area) { columns.append("e.area") }
-        if grouping.contains(.month) { columns.append("substr(e.recorded_at, 1, 7)") }
-        if grouping.contains(.recipient) { columns.append("d.recipient") }
-        let select = columns.isEmpty ? "" : columns.joined(separator: ", ") + ", "
-        let group = columns.isEmpty ? "" : "GROUP BY " + columns.indices.map { String($0 + 1) }.joined(separator: ", ")
+        let (select, group) = grouping.sql
         let rows = try rows("counting disclosures", """
             SELECT \(select)COUNT(*), SUM(d.redaction_count)::bigint
             FROM entry e JOIN disclosure d ON d.seq = e.seq AND d.seq BETWEEN $3 AND $4
