@@ -81,27 +81,12 @@ public final class PCRE2MatchData {
 }
 
 extension PCRE2Pattern {
-    /// Finds the leftmost match starting at or after `from`, looking at `subject[0..<length]`.
+    /// The leftmost match whose search starts at or after `from` and no later than `lastStart`
+    /// (PCRE2's offset limit), looking at `subject[0..<length]`.
     ///
     /// Lookbehinds see bytes before `from`; lookaheads see bytes up to `length`. Returns the
     /// range of the whole match (after any `\K`), or nil. A resource error (JIT stack, match
-    /// limit) is reported as nil plus `error`, never a trap: the scan path has no error path.
-    @inline(__always)
-    public func firstMatch(
-        in subject: UnsafePointer<UInt8>, length: Int, from: Int, scratch: PCRE2MatchData,
-        anchored: Bool = false
-    ) -> Range<Int>? {
-        let opts: UInt32 = anchored ? UInt32(PCRE2_ANCHORED) : 0
-        let rc = pcre2_jit_match_8(code, subject, length, from, opts, scratch.matchData, nil)
-        if rc < 0 { return nil }
-        let s = scratch.ovector[0]
-        let e = scratch.ovector[1]
-        // With \K inside a lookahead the reported start can exceed the end; treat as empty at e.
-        return s <= e ? s..<e : e..<e
-    }
-
-    /// The leftmost match whose search starts at or after `from` and no later than `lastStart`
-    /// (PCRE2's offset limit), looking at `subject[0..<length]`.
+    /// limit) is reported as nil, never a trap: the scan path has no error path.
     ///
     /// A scan window ends where its matches may no longer start, but lookaheads must still see
     /// the bytes after it: the limit stops the search at the window's end instead of running on
