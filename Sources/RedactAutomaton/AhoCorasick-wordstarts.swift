@@ -8,14 +8,16 @@ extension AhoCorasick {
     /// count on word boundaries, and in prose a case-insensitive dictionary leaves the start
     /// state on almost every letter, so the full search steps every byte through the table.
     /// Here a SIMD pass finds the word starts whose byte can begin a pattern (about one byte in
-    /// six in English); a bitmap of the patterns' first four bytes (`PrefixFilter`) rejects
-    /// most of them with a predictable branch, and from the rest the trie is walked along its
-    /// own edges until it has no child for the next byte. No failure links: an occurrence
+    /// six in English). They are collected for a batch of blocks and filtered without a
+    /// branch by a bitmap of the patterns' first four bytes (`PrefixFilter`), which rejects
+    /// most of them; from the rest the trie is walked along its own edges until it has no
+    /// child for the next byte. (A branch per word start, taken or not at random, cost more
+    /// than the filter's arithmetic.) No failure links: an occurrence
     /// inside a word is not word-bounded, and one at a later word start is found by the walk
     /// from there.
     ///
     /// Matches are reported in order of start, then end (not in order of end as `scan`). The
-    /// whole text is one call (no streaming state); nothing is allocated.
+    /// whole text is one call (no streaming state); one batch buffer is allocated per call.
     ///
     /// - Parameter onMatch: called with the pattern id and the exclusive end offset.
     @inlinable
@@ -77,26 +79,67 @@ extension AhoCorasick {
                                 let upperA = SIMD32<UInt8>(repeating: 0x41), lowerA = SIMD32<UInt8>(repeating: 0x61)
                                 let z = SIMD32<UInt8>(repeating: 25)
                                 let raw = UnsafeRawPointer(p)
+                                @inline(__always) func alnumBits(_ at: Int) -> UInt32 {
+                                    let v = raw.loadUnaligned(fromByteOffset: at, as: SIMD32<UInt8>.self)
+                                    return Self.bits(((v &- zero) .<= nine) .| ((v &- upperA) .<= z) .| ((v &- lowerA) .<= z))
+                                }
+                                // Letters and digits fold by OR-ing 0x20 (digits already have it).
+                                let foldBits: UInt32 = filter.fold ? 0x2020_2020 : 0
+                                let candidates = UnsafeMutablePointer<Int>.allocate(capacity: 2 &* (Self.wordStartBatch &+ 32))
+                                defer { candidates.deallocate() }
+                                let passing = candidates + (Self.wordStartBatch &+ 32)
                                 var i = 0
                                 // Bit 0: whether the byte before the current block is a letter or digit.
                                 var carry: UInt32 = 0
-                                while i &+ 32 <= n {
-                                    let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
-                                    let alnum = Self.bits(((v &- zero) .<= nine) .| ((v &- upperA) .<= z) .| ((v &- lowerA) .<= z))
-                                    let starts = Self.bits(skipper.mask(v))
-                                    // Inside a word: this byte and the one before are both letters or digits.
-                                    let inside = alnum & (alnum << 1 | carry)
-                                    var candidates = starts & ~inside
-                                    carry = alnum >> 31
-                                    while candidates != 0 {
-                                        let j = i &+ candidates.trailingZeroBitCount
-                                        candidates &= candidates &- 1
-                                        // (A byte outside the start set dies at the walk's first step.)
-                                        if j &+ 4 > n || filter.mayStart(raw.loadUnaligned(fromByteOffset: j, as: UInt32.self)) {
-                                            walk(j)
-                                        }
+                                // Letters and digits of the current block (the next block's are
+                                // computed one step ahead: a word's first four bytes may cross).
+                                var alnum = n >= 64 ? alnumBits(0) : 0
+                                while i &+ 64 <= n {
+                                    // 1. Candidate word starts of a batch of blocks, flattened into
+                                    // `candidates` with unconditional stores (simdjson's flatten_bits):
+                                    // no branch per candidate, so none to mispredict. Each entry is
+                                    // `offset << 3 | r`, r the letters and digits it starts with (at most 4).
+                                    let batchEnd = Swift.min(n, i &+ Self.wordStartBatch &+ 32)
+                                    var count = 0
+                                    while i &+ 64 <= batchEnd {
+                                        let next = alnumBits(i &+ 32)
+                                        let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
+                                        let starts = Self.bits(skipper.mask(v))
+                                        // Inside a word: this byte and the one before are both letters or digits.
+                                        let inside = alnum & (alnum << 1 | carry)
+                                        var lanes = starts & ~inside
+                                        let run = UInt64(alnum) | UInt64(next) &<< 32
+                                        carry = alnum >> 31
+                                        alnum = next
+                                        let found = lanes.nonzeroBitCount
+                                        var k = 0
+                                        repeat {
+                                            // Eight at a time; lanes past the last candidate write
+                                            // garbage that the count leaves out.
+                                            for _ in 0..<8 {
+                                                let lane = UInt64(truncatingIfNeeded: lanes.trailingZeroBitCount)
+                                                let r = (~(run &>> lane) | 0x10).trailingZeroBitCount
+                                                candidates[count &+ k] = (i &+ Int(lane)) &<< 3 | r
+                                                lanes &= lanes &- 1
+                                                k &+= 1
+                                            }
+                                        } while k < found
+                                        count &+= found
+                                        i &+= 32
                                     }
-                                    i &+= 32
+                                    // 2. The prefix filter, branch-free: the key is the first r bytes,
+                                    // folded (`PrefixFilter`); every candidate is stored, and the next
+                                    // slot advances only when it passes.
+                                    var passed = 0
+                                    for k in 0..<count {
+                                        let entry = candidates[k]
+                                        let j = entry &>> 3
+                                        let cut = UInt32(truncatingIfNeeded: (UInt64(1) &<< UInt64(truncatingIfNeeded: (entry & 7) &<< 3)) &- 1)
+                                        passing[passed] = j
+                                        passed &+= filter.has((raw.loadUnaligned(fromByteOffset: j, as: UInt32.self) | foldBits) & cut)
+                                    }
+                                    // 3. The walks, from the few that pass.
+                                    for k in 0..<passed { walk(passing[k]) }
                                 }
                                 while i < n {
                                     if exact[Int(p[i])] && !(i > 0 && isAlnum(p[i &- 1]) && isAlnum(p[i])) { walk(i) }
@@ -110,6 +153,9 @@ extension AhoCorasick {
             }
         }
     }
+
+    /// Bytes of text whose candidate word starts are collected before they are filtered.
+    @usableFromInline static let wordStartBatch = 2048
 
     /// The child of sparse state `from` on class `c`, or 0 when it has none. Record fields:
     /// [fail, outputs, n, (class, next) × n] (`TableLayout`).

@@ -2,16 +2,17 @@
 ///
 /// Why: walking the trie from every word start costs a hard-to-predict branch per word (where
 /// the walk stops), and about one byte in six starts a word in English. Most word starts share
-/// no four-byte prefix with any pattern ("the ", "was ", "with"), so two probes of a small
-/// bitmap reject them with a branch that is almost always taken the same way (about 10 % of
-/// word starts pass on case-like prose with the UK pack).
+/// no four-byte prefix with any pattern ("the ", "was ", "with"), so one probe of a small
+/// bitmap rejects them (about 10 % of word starts pass on case-like prose with the UK pack),
+/// and `scanWordStarts` probes without a branch.
 ///
-/// Keys are the first four bytes, case-folded as the automaton folds. A pattern of four bytes
-/// or more sets the bit of its first four. A shorter one sets the bit of its *cut* key: its
-/// bytes up to the first that is not an ASCII letter or digit, the rest zero ("mg", "s/c" as
-/// "s"). The text is probed with both its four bytes and its cut key. A word-bounded
-/// occurrence (`scanWordStarts`) always passes: a short pattern that ends in a letter or
-/// digit is followed by a byte that is not one, so the text's cut key equals the pattern's.
+/// The key of four bytes (case-folded as the automaton folds) is the *cut* key: the bytes up to
+/// the first that is not an ASCII letter or digit, the rest zero ("mg " as "mg", "s/c" as "s",
+/// "Road" as "road"). A pattern sets the bit of the cut key of its first four bytes (zero
+/// after its end). A word-bounded occurrence (`scanWordStarts`) always passes: if the pattern
+/// has a byte that is not a letter or digit among its first four, the text has it at the same
+/// place; if not, either both have four letters or digits, or the pattern is shorter and all
+/// letters and digits, and then the text's next byte is not one (a word end).
 /// Hash collisions only let extra word starts through to the walk, which then finds nothing.
 @usableFromInline
 struct PrefixFilter: Sendable {
@@ -27,7 +28,7 @@ struct PrefixFilter: Sendable {
             var word: UInt32 = 0
             for (k, b) in pattern.prefix(4).enumerated() { word |= UInt32(b) << (8 * UInt32(k)) }
             let folded = Probe.fold(word, asciiCaseInsensitive)
-            keys.insert(pattern.count >= 4 ? folded : Probe.cut(folded, fold: asciiCaseInsensitive))
+            keys.insert(Probe.cut(folded, fold: asciiCaseInsensitive))
         }
         // About 16 bits per key (a 1-in-16 false positive rate), from 4 Kibit to 1 Mibit:
         // 2 KiB for the UK pack's dictionaries, 128 KiB for tens of thousands of names.
@@ -59,7 +60,7 @@ struct PrefixFilter: Sendable {
         }
 
         @inlinable @inline(__always)
-        static func hash(_ key: UInt32, shift: UInt32) -> UInt32 { (key &* 0x9E37_79B1) >> shift }
+        static func hash(_ key: UInt32, shift: UInt32) -> UInt32 { (key &* 0x9E37_79B1) &>> shift }
 
         /// Four bytes (little-endian, as loaded) with 'A'...'Z' lowered when `fold`: SWAR, no
         /// branch, no table. A byte's top bit is set by adding `0x80 - bound` to its low seven
@@ -85,17 +86,11 @@ struct PrefixFilter: Sendable {
             return x & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(first)) &- 1)
         }
 
+        /// 1 when `key` (a cut key, folded) is some pattern's; else 0 (or 1 on a collision).
         @inlinable @inline(__always)
-        func bit(_ key: UInt32) -> UInt64 {
+        func has(_ key: UInt32) -> Int {
             let h = Self.hash(key, shift: shift)
-            return bits[Int(h >> 6)] >> UInt64(h & 63)
-        }
-
-        /// Whether a pattern may occur, word-bounded, at the four bytes `word`.
-        @inlinable @inline(__always)
-        func mayStart(_ word: UInt32) -> Bool {
-            let x = Self.fold(word, fold)
-            return (bit(x) | bit(Self.cut(x, fold: fold))) & 1 != 0
+            return Int(truncatingIfNeeded: (bits[Int(h &>> 6)] &>> UInt64(h & 63)) & 1)
         }
     }
 }
