@@ -163,6 +163,12 @@ public struct Rule: Hashable, Sendable {
     /// like `min_triggers`: windows without such a pair never run the rule, which spares the
     /// letter-and-digit rules the phone numbers, card numbers and dates of dense text.
     public var letterDigit: LetterDigit? = nil
+    /// `requires = dict:NAME`: every match holds a term of dictionary NAME as a whole word (no
+    /// ASCII letter or digit glued to either end; ASCII case-insensitive), such as the street
+    /// type of an address. A promise like `min_triggers`: a trigger run with no such word within
+    /// its reach never opens the rule's window, which spares the address rule most of the digits
+    /// of dense text. Byte-triggered pattern rules only.
+    public var requires: String? = nil
     public var examples: [RuleExample]
     public var location: SourceLocation
 

@@ -14,7 +14,7 @@ struct RuleBuilder {
     static let maxLengthLimit = 256
     static let repeatable: Set<String> = ["pattern", "example", "counter"]
     static let keys: Set<String> = [
-        "category", "pattern", "caseless", "dictionary", "validator", "trigger", "max_length", "min_triggers", "trigger_reach", "letter_digit", "context",
+        "category", "pattern", "caseless", "dictionary", "validator", "trigger", "max_length", "min_triggers", "trigger_reach", "letter_digit", "requires", "context",
         "context_window", "context_required", "deny", "deny_window", "priority", "example", "counter",
     ]
 
@@ -33,6 +33,7 @@ struct RuleBuilder {
         var minTriggers = 1
         var triggerReach: (value: TriggerReach, line: Int)?
         var letterDigit: (value: LetterDigit, line: Int)?
+        var requires: (name: String, line: Int)?
         var contextWords: [String]?, contextWindow: (Int, Int)?, contextRequired: Bool?
         var contextWindowLine = 0, contextRequiredLine = 0
         var denyWords: [String]?, denyWindow: (Int, Int)?, denyWindowLine = 0
@@ -85,6 +86,13 @@ struct RuleBuilder {
                     throw fail(.badNumber(key: e.key, expected: "upper or any, then a gap from 0 to \(LetterDigit.maxGapLimit)"), e.line)
                 }
                 letterDigit = (LetterDigit(upperOnly: parts[0] == "upper", maxGap: gap), e.line)
+            case "requires":
+                guard e.value.hasPrefix("dict:") else {
+                    throw fail(.badNumber(key: e.key, expected: "dict:NAME"), e.line)
+                }
+                let name = String(e.value.dropFirst(5))
+                guard dictionaries[name] != nil else { throw fail(.unknownDictionary(name), e.line) }
+                requires = (name, e.line)
             case "context":
                 contextWords = try words(e, fail)
             case "context_window":
@@ -182,6 +190,13 @@ struct RuleBuilder {
                 throw fail(.badNumber(key: "letter_digit", expected: "a rule whose trigger holds every digit (trigger = digit)"), letterDigit.line)
             }
             rule.letterDigit = letterDigit.value
+        }
+        if let requires {
+            // The engine checks the word per run of trigger bytes, before a window opens.
+            guard case .pattern = matcher, case .bytes = rule.trigger else {
+                throw fail(.badNumber(key: "requires", expected: "a pattern rule with a byte trigger (digit, at, bytes:...)"), requires.line)
+            }
+            rule.requires = requires.name
         }
         if let triggerReach {
             guard triggerReach.value.before <= effectiveMaxLength, triggerReach.value.after <= effectiveMaxLength else {

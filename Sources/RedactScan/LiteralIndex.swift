@@ -28,6 +28,8 @@ struct LiteralIndex: Sendable {
         case surname(party: Int32)
         /// A required context word of the rules in context group `group` (a prefilter only).
         case context(group: Int32)
+        /// A term of required-word group `group`: every match of its rules holds one (`Rule.requires`).
+        case required(group: Int32)
     }
 
     private(set) var literals: [[UInt8]] = []

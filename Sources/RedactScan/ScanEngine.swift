@@ -44,6 +44,8 @@ public final class ScanEngine: Sendable {
         var minTriggers: [Int] = []
         /// Per rule (parallel to `rules`): the letter-and-digit pair every match holds, if declared.
         var letterDigit: [LetterDigit?] = []
+        /// Byte groups: the required-word group all its rules share (`Rule.requires`), or -1.
+        var required: Int32 = -1
     }
 
     let byteGroups: [Group]
@@ -64,6 +66,8 @@ public final class ScanEngine: Sendable {
     let contextGroupOfRule: [Int32]
     /// Per context group: how far before and after a match its words may lie.
     let contextWindows: [(before: Int, after: Int)]
+    /// How many required-word groups there are (one per dictionary named by `requires`).
+    let requiredGroupCount: Int
     let matcher: any LiteralMatcher
     /// Bytes either side of a trigger run read for letter-and-digit pairs: one more than the
     /// largest `letter_digit` gap declared, or 0 when no rule declares one.
@@ -76,7 +80,8 @@ public final class ScanEngine: Sendable {
         self.mode = mode
         var byteSets: [ByteSet] = []
         var byteGroups: [Group] = []
-        var byteGroupKeys: [(set: ByteSet, before: Int, after: Int)] = []
+        var byteGroupKeys: [(set: ByteSet, before: Int, required: Int32)] = []
+        var requiredGroups: [String: Int32] = [:]
         var literalTriggerGroups: [[String]: Int] = [:]
         var literalGroups: [Group] = []
         var always: [Int32] = []
@@ -118,23 +123,36 @@ public final class ScanEngine: Sendable {
                 case .always:
                     always.append(index)
                 case .bytes(let set):
-                    // One group per (trigger set, reach before): a rule's match starts stay as
-                    // tight as its own reach. The reach after only decides which trigger runs
-                    // share a window, so a group takes its rules' largest (a weaker promise,
-                    // still kept): every trigger run updates each of its groups, and fewer
-                    // groups cost less on dense text than slightly longer windows.
+                    // One group per (trigger set, reach before, required words): a rule's match
+                    // starts stay as tight as its own reach. The reach after only decides which
+                    // trigger runs share a window, so a group takes its rules' largest (a weaker
+                    // promise, still kept): every trigger run updates each of its groups, and
+                    // fewer groups cost less on dense text than slightly longer windows.
                     let before = rule.triggerReach?.before ?? rule.maxLength
                     let after = rule.triggerReach?.after ?? rule.maxLength
-                    if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.before == before }) {
+                    var required: Int32 = -1
+                    if let name = rule.requires {
+                        guard let dict = pack.dictionaries[name] else {
+                            throw ScanError(.invalidPack, path: rule.location.description, detail: "rule \(rule.id): unknown dictionary \(name)")
+                        }
+                        if let r = requiredGroups[name] {
+                            required = r
+                        } else {
+                            required = Int32(requiredGroups.count)
+                            requiredGroups[name] = required
+                            for term in dict.terms { literals.add(Array(term.lowercased().utf8), .required(group: required)) }
+                        }
+                    }
+                    if let g = byteGroupKeys.firstIndex(where: { $0.set == set && $0.before == before && $0.required == required }) {
                         byteGroups[g].rules.append(index)
                         byteGroups[g].minTriggers.append(rule.minTriggers)
                         byteGroups[g].letterDigit.append(rule.letterDigit)
                         byteGroups[g].reach = max(byteGroups[g].reach, after)
                     } else {
-                        byteGroupKeys.append((set, before, after))
+                        byteGroupKeys.append((set, before, required))
                         byteSets.append(set)
                         byteGroups.append(Group(rules: [index], reach: after, before: before, minTriggers: [rule.minTriggers],
-                                                letterDigit: [rule.letterDigit]))
+                                                letterDigit: [rule.letterDigit], required: required))
                     }
                 case .literals, .dictionary:
                     var words: [String]
@@ -164,7 +182,7 @@ public final class ScanEngine: Sendable {
             maxReach = max(maxReach, v.bytes.count + 16)
         }
         guard byteSets.count <= 64 else {
-            throw ScanError(.invalidPack, path: pack.name, detail: "more than 64 distinct (byte trigger, reach before) pairs")
+            throw ScanError(.invalidPack, path: pack.name, detail: "more than 64 distinct (byte trigger, reach before, requires) groups")
         }
         self.byteGroups = byteGroups
         self.triggers = TriggerScanner(groups: byteSets)
@@ -179,6 +197,7 @@ public final class ScanEngine: Sendable {
         }
         self.contextGroupOfRule = contextGroupOfRule
         self.contextWindows = contextWindows
+        self.requiredGroupCount = requiredGroups.count
         self.letterDigitMargin = pack.rules.compactMap(\.letterDigit).map { $0.maxGap + 1 }.max() ?? 0
         switch mode {
         case .fast: self.matcher = try AutomatonLiteralMatcher(literals: literals.literals)
@@ -192,7 +211,8 @@ public final class ScanEngine: Sendable {
     /// Per-worker scratch: PCRE2 match data and reusable arrays. Not Sendable; one per thread.
     public func makeScratch() -> ScanScratch {
         let pairs = table.rules.compactMap { $0.pattern?.captureCount }.max() ?? 0
-        return ScanScratch(pairs: pairs + 1, groups: max(byteGroups.count, literalGroups.count), contextGroups: contextWindows.count)
+        return ScanScratch(pairs: pairs + 1, groups: max(byteGroups.count, literalGroups.count), contextGroups: contextWindows.count,
+                           requiredGroups: requiredGroupCount)
     }
 
     /// Scans `buffer` and appends to `out` the findings whose start lies in `emit`
@@ -230,6 +250,10 @@ private struct Pass {
     var hits: [LiteralHit]
     /// Per context group: the ends of its word-bounded required-context words, in order.
     var contextEnds: [[Int]]
+    /// Per required-word group: the ends of its words, in order (`Rule.requires`).
+    var requiredEnds: [[Int]]
+    /// Per byte group with required words: the first of them not yet passed by its trigger runs.
+    var requiredCursor: [Int]
     var runs: [TriggerRun]
     var windows: [ByteWindow]
     var literalWindowStart: [Int]
@@ -249,6 +273,8 @@ private struct Pass {
         cluster = scratch.cluster; scratch.cluster = []
         hits = scratch.hits; scratch.hits = []
         contextEnds = scratch.contextEnds; scratch.contextEnds = []
+        requiredEnds = scratch.requiredEnds; scratch.requiredEnds = []
+        requiredCursor = scratch.requiredCursor; scratch.requiredCursor = []
         runs = scratch.runs; scratch.runs = []
         windows = scratch.windows; scratch.windows = []
         literalWindowStart = scratch.literalWindowStart; scratch.literalWindowStart = []
@@ -257,6 +283,8 @@ private struct Pass {
         resolved.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
         for g in contextEnds.indices { contextEnds[g].removeAll(keepingCapacity: true) }
+        for g in requiredEnds.indices { requiredEnds[g].removeAll(keepingCapacity: true) }
+        for g in requiredCursor.indices { requiredCursor[g] = 0 }
         for g in literalWindowStart.indices {
             literalWindowStart[g] = -1
             literalWindowEnd[g] = -1
@@ -269,6 +297,8 @@ private struct Pass {
         scratch.cluster = cluster
         scratch.hits = hits
         scratch.contextEnds = contextEnds
+        scratch.requiredEnds = requiredEnds
+        scratch.requiredCursor = requiredCursor
         scratch.runs = runs
         scratch.windows = windows
         scratch.literalWindowStart = literalWindowStart
@@ -307,6 +337,12 @@ private struct Pass {
                 case .context(let group):
                     // Only a word-bounded occurrence can count (see `Decide.boundaryOK`).
                     if wordBounded(hit.pattern, start, hit.end) { contextEnds[Int(group)].append(hit.end) }
+                case .required(let group):
+                    // Whole words in the ASCII sense of the promise (what the automaton reports;
+                    // brute force in reference mode reports more).
+                    if WordBoundary.asciiWordBounded(p, count: n, start: start, end: hit.end) {
+                        requiredEnds[Int(group)].append(hit.end)
+                    }
                 }
             }
         }
@@ -429,6 +465,8 @@ private struct Pass {
             let g = m.trailingZeroBitCount
             m &= m - 1
             let ws = max(0, first - groups[g].before + 1), we = min(n, last + groups[g].reach)
+            // Every match holds a required word: none within the run's reach, no match here.
+            if groups[g].required >= 0 && !requiredWord(group: g, required: Int(groups[g].required), from: ws, to: we) { continue }
             if windows[g].end > ws {
                 windows[g].end = we
                 windows[g].lastTrigger = last
@@ -439,6 +477,17 @@ private struct Pass {
                 windows[g] = ByteWindow(start: ws, end: we, lastTrigger: last, count: count, gaps: gaps)
             }
         }
+    }
+
+    /// Whether a word of required-word group `r` ends in `from...to`. Trigger runs arrive in
+    /// order, so byte group `g` keeps a cursor into the ends: linear over the whole pass.
+    @inline(__always)
+    mutating func requiredWord(group g: Int, required r: Int, from: Int, to: Int) -> Bool {
+        var c = requiredCursor[g]
+        let ends = requiredEnds[r]
+        while c < ends.count && ends[c] < from { c += 1 }
+        requiredCursor[g] = c
+        return c < ends.count && ends[c] <= to
     }
 
     /// A literal trigger `p[start..<end]`: matches containing it lie in `[end - reach, start + reach)`.
@@ -475,14 +524,18 @@ public final class ScanScratch {
     var cluster: [Candidate] = []
     var hits: [LiteralHit] = []
     var contextEnds: [[Int]]
+    var requiredEnds: [[Int]]
+    var requiredCursor: [Int]
     var runs: [TriggerRun] = []
     var windows: [ByteWindow]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
 
-    init(pairs: Int, groups: Int, contextGroups: Int) {
+    init(pairs: Int, groups: Int, contextGroups: Int, requiredGroups: Int) {
         matchData = PCRE2MatchData(pairs: pairs)
         contextEnds = Array(repeating: [], count: contextGroups)
+        requiredEnds = Array(repeating: [], count: requiredGroups)
+        requiredCursor = Array(repeating: 0, count: max(groups, 1))
         windows = Array(repeating: ByteWindow(), count: max(groups, 1))
         literalWindowStart = Array(repeating: -1, count: max(groups, 1))
         literalWindowEnd = Array(repeating: -1, count: max(groups, 1))

@@ -9,6 +9,14 @@ enum WordBoundary {
         (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26
     }
 
+    /// Whether `p[start..<end]` is a whole word in the ASCII sense of `AhoCorasick.scanWordStarts`:
+    /// no ASCII letter or digit on both sides of either edge.
+    @inline(__always)
+    static func asciiWordBounded(_ p: UnsafePointer<UInt8>, count n: Int, start: Int, end: Int) -> Bool {
+        !(start > 0 && isASCIIAlnum(p[start - 1]) && isASCIIAlnum(p[start]))
+            && !(end < n && isASCIIAlnum(p[end - 1]) && isASCIIAlnum(p[end]))
+    }
+
     /// Whether the code point ending just before `index` is a letter or digit.
     @inline(__always)
     static func letterBefore(_ p: UnsafePointer<UInt8>, lower: Int, index: Int) -> Bool {

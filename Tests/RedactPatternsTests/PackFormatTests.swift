@@ -262,3 +262,35 @@ import Testing
         }
     }
 }
+
+/// `requires` is read, and refused where the engine could not keep the promise.
+@Suite struct RequiresKeyTests {
+    func load(_ extra: String, trigger: String = "digit") throws -> Rule? {
+        let rules = """
+            [rule t.street]
+            category = address
+            pattern = \\d{1,3}[ ][A-Z][a-z]+[ ](?i:{{dict:street_types}})(?![A-Za-z0-9])
+            trigger = \(trigger)
+            max_length = 40
+            \(extra)
+            """
+        let pack = try TempPack(rules: ["t.rules": rules], dictionaries: ["street_types": "Road\nStreet\n"])
+        return try PackLoader.load(directories: [pack.url]).rule(id: "t.street")
+    }
+
+    @Test func readsTheKey() throws {
+        #expect(try load("requires = dict:street_types")?.requires == "street_types")
+        #expect(try load("")?.requires == nil)
+    }
+
+    @Test func refusesWhatCannotHold() {
+        for (extra, trigger) in [("requires = dict:nowhere", "digit"),          // unknown dictionary
+                                 ("requires = street_types", "digit"),          // not dict:NAME
+                                 ("requires = dict:street_types", "always"),    // no byte trigger
+                                 ("requires = dict:street_types", "literals: road")] {
+            #expect(throws: PackError.self, "\(extra) trigger \(trigger)") {
+                _ = try load(extra, trigger: trigger)
+            }
+        }
+    }
+}

@@ -116,3 +116,18 @@ let engineCases: [EngineCase] = [
         #expect(found == scanAll(try MiniPack.engine(.reference), text))
     }
 }
+
+/// `requires` promises: trigger runs with no required word within reach open no window.
+@Suite struct RequiredWordTests {
+    @Test func requiredWordsLoseNothing() throws {
+        let fast = try MiniPack.engine(.fast)
+        let reference = try MiniPack.engine(.reference)
+        // Found: addresses whose street type is a whole word. Not found by either engine: a
+        // street type glued to a digit (not a whole word), and "ROAD", which the rule's
+        // case-sensitive pattern refuses although it is a required word (ASCII-folded).
+        let text = Array("At 12 High Street. Then 7 Mill ROAD? No: 9 Mill Road5, 4 people, Roadside 3 Elm Road.".utf8)
+        let found = scanAll(fast, text).filter { $0.rule == "street" }
+        #expect(found.map { String(decoding: text[$0.start..<$0.end], as: UTF8.self) } == ["12 High Street", "3 Elm Road"])
+        #expect(scanAll(fast, text) == scanAll(reference, text))
+    }
+}

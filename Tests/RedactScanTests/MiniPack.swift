@@ -31,8 +31,9 @@ enum MiniPack {
                  matcher: .pattern(#"(?<![A-Za-z0-9])\d{3}([ -]?)\d{3}\1\d{4}(?![A-Za-z0-9])"#, caseless: false),
                  validator: "mod11", priority: 70, trigger: .bytes(.digits), maxLength: 12, location: loc).withMinTriggers(10),
             Rule(id: "street", category: .address,
-                 matcher: .pattern(#"(?<![A-Za-z0-9])\d{1,3}[ ]{1,2}[A-Z][a-z]+[ ](?:Road|Street)(?![A-Za-z])"#, caseless: false),
-                 priority: 20, trigger: .bytes(.digits), maxLength: 40, location: loc).withReach(before: 3, after: 40),
+                 matcher: .pattern(#"(?<![A-Za-z0-9])\d{1,3}[ ]{1,2}[A-Z][a-z]+[ ](?:Road|Street)(?![A-Za-z0-9])"#, caseless: false),
+                 priority: 20, trigger: .bytes(.digits), maxLength: 40, location: loc).withReach(before: 3, after: 40)
+                .withRequires("street_types"),
             Rule(id: "sort_code", category: .sortCode,
                  matcher: .pattern(#"(?<![A-Za-z0-9/-])\d{2}([- ]?)\d{2}\1\d{2}(?![A-Za-z0-9/-])"#, caseless: false),
                  context: ContextSpec(words: ["sort code", "s/c", "bank"], before: 40, after: 10, required: true),
@@ -62,6 +63,8 @@ enum MiniPack {
         ]
         return PatternPack(name: "mini", version: "1", rules: rules, dictionaries: [
             "health": Dictionary(name: "health", terms: ["diabetes", "epilepsy", "type 2 diabetes", "Ménière's disease"], location: loc),
+            // The street rule's `requires` (a whole word, ASCII case-insensitive: "ROAD" counts).
+            "street_types": Dictionary(name: "street_types", terms: ["Road", "Street"], location: loc),
         ])
     }
 
@@ -126,7 +129,12 @@ extension Rule {
         r.minTriggers = n
         return r
     }
-    func withReach(before: Int, after: Int) -> Rule {
+    func withRequires(_ dictionary: String) -> Rule {
+        var r = self
+        r.requires = dictionary
+        return r
+    }
+        func withReach(before: Int, after: Int) -> Rule {
         var r = self
         r.triggerReach = TriggerReach(before: before, after: after)
         return r
