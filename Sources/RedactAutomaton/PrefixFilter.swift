@@ -3,7 +3,7 @@
 /// Why: walking the trie from every word start costs a hard-to-predict branch per word (where
 /// the walk stops), and about one byte in six starts a word in English. Most word starts share
 /// no four-byte prefix with any pattern ("the ", "was ", "with"), so one probe of a small
-/// bitmap rejects them (about 10 % of word starts pass on case-like prose with the UK pack),
+/// bitmap rejects them (about 6 % of word starts pass on case-like prose with the UK pack),
 /// and `scanWordStarts` probes without a branch.
 ///
 /// The key of four bytes (case-folded as the automaton folds) is the *cut* key: the bytes up to
