@@ -35,8 +35,7 @@ extension AhoCorasick {
                         listLengths.withUnsafeBufferPointer { lengthBuffer in
                             startSkip.exact.withUnsafeBufferPointer { exactBuffer in
                               prefixFilter.bits.withUnsafeBufferPointer { filterBuffer in
-                                let filter = PrefixFilter.Probe(bits: filterBuffer.baseAddress.unsafelyUnwrapped, shift: prefixFilter.shift,
-                                                                fold: prefixFilter.fold)
+                                let filter = PrefixFilter.Probe(bits: filterBuffer.baseAddress.unsafelyUnwrapped, shift: prefixFilter.shift)
                                 let t = tableBuffer.baseAddress.unsafelyUnwrapped
                                 let rows = gotoBuffer.baseAddress.unsafelyUnwrapped
                                 let cls = classBuffer.baseAddress.unsafelyUnwrapped
@@ -83,8 +82,7 @@ extension AhoCorasick {
                                     let v = raw.loadUnaligned(fromByteOffset: at, as: SIMD32<UInt8>.self)
                                     return Self.bits(((v &- zero) .<= nine) .| ((v &- upperA) .<= z) .| ((v &- lowerA) .<= z))
                                 }
-                                // Letters and digits fold by OR-ing 0x20 (digits already have it).
-                                let foldBits: UInt32 = filter.fold ? 0x2020_2020 : 0
+                                let foldBits = prefixFilter.foldBits
                                 let candidates = UnsafeMutablePointer<Int>.allocate(capacity: 2 &* (Self.wordStartBatch &+ 32))
                                 defer { candidates.deallocate() }
                                 let passing = candidates + (Self.wordStartBatch &+ 32)

@@ -19,17 +19,14 @@ struct PrefixFilter: Sendable {
     @usableFromInline let bits: [UInt64]
     /// `32 - log2(bit count)`: the hash keeps the top bits of a 32-bit product.
     @usableFromInline let shift: UInt32
-    /// Whether keys are ASCII-lowercased (the automaton's case folding).
-    @usableFromInline let fold: Bool
+    /// OR-ed into the text's four bytes before they are cut to a key: `0x20` in every byte
+    /// when the automaton folds ASCII case (it lowers letters and leaves digits alone, and a key
+    /// holds nothing else), else 0.
+    @usableFromInline let foldBits: UInt32
 
     init(patterns: [[UInt8]], asciiCaseInsensitive: Bool) {
         var keys = Set<UInt32>()
-        for pattern in patterns {
-            var word: UInt32 = 0
-            for (k, b) in pattern.prefix(4).enumerated() { word |= UInt32(b) << (8 * UInt32(k)) }
-            let folded = Probe.fold(word, asciiCaseInsensitive)
-            keys.insert(Probe.cut(folded, fold: asciiCaseInsensitive))
-        }
+        for pattern in patterns { keys.insert(Self.key(of: pattern, fold: asciiCaseInsensitive)) }
         // About 64 bits per key (a 1-in-64 false positive rate: every one costs a walk), from
         // 16 Kibit to 512 Kibit: 2 KiB for the UK pack's dictionaries, 64 KiB (L2) for ten
         // thousand names. (16 bits per key let 10 % of prose word starts through, not 6 %.)
@@ -43,7 +40,19 @@ struct PrefixFilter: Sendable {
         }
         self.bits = bits
         self.shift = shift
-        self.fold = asciiCaseInsensitive
+        self.foldBits = asciiCaseInsensitive ? 0x2020_2020 : 0
+    }
+
+    /// A pattern's key: its first four bytes up to the first that is not an ASCII letter or
+    /// digit, lowered when `fold`, little-endian as a load reads them, the rest zero.
+    static func key(of pattern: [UInt8], fold: Bool) -> UInt32 {
+        var key: UInt32 = 0
+        for (k, b) in pattern.prefix(4).enumerated() {
+            let isDigit = b &- 0x30 < 10, isLetter = (b | 0x20) &- 0x61 < 26
+            guard isDigit || isLetter else { break }
+            key |= UInt32(fold && isLetter ? b | 0x20 : b) << (8 * UInt32(k))
+        }
+        return key
     }
 
     /// The per-search form: a raw pointer, no reference counting in the loop.
@@ -51,41 +60,15 @@ struct PrefixFilter: Sendable {
     struct Probe {
         @usableFromInline let bits: UnsafePointer<UInt64>
         @usableFromInline let shift: UInt32
-        @usableFromInline let fold: Bool
 
         @inlinable @inline(__always)
-        init(bits: UnsafePointer<UInt64>, shift: UInt32, fold: Bool) {
+        init(bits: UnsafePointer<UInt64>, shift: UInt32) {
             self.bits = bits
             self.shift = shift
-            self.fold = fold
         }
 
         @inlinable @inline(__always)
         static func hash(_ key: UInt32, shift: UInt32) -> UInt32 { (key &* 0x9E37_79B1) &>> shift }
-
-        /// Four bytes (little-endian, as loaded) with 'A'...'Z' lowered when `fold`: SWAR, no
-        /// branch, no table. A byte's top bit is set by adding `0x80 - bound` to its low seven
-        /// bits exactly when it is at least `bound`.
-        @inlinable @inline(__always)
-        static func fold(_ word: UInt32, _ fold: Bool) -> UInt32 {
-            guard fold else { return word }
-            let low7 = word & 0x7F7F_7F7F
-            let upper = (low7 &+ 0x3F3F_3F3F) & ~(low7 &+ 0x2525_2525) & ~word & 0x8080_8080
-            return word | upper >> 2
-        }
-
-        /// The bytes of `x` before the first that is not an ASCII letter or digit; the rest 0.
-        /// (`x` is already folded when `fold`, so only lower-case letters remain to test.)
-        @inlinable @inline(__always)
-        static func cut(_ x: UInt32, fold: Bool) -> UInt32 {
-            let low7 = x & 0x7F7F_7F7F
-            let digit = (low7 &+ 0x5050_5050) & ~(low7 &+ 0x4646_4646)
-            var letter = (low7 &+ 0x1F1F_1F1F) & ~(low7 &+ 0x0505_0505)
-            if !fold { letter |= (low7 &+ 0x3F3F_3F3F) & ~(low7 &+ 0x2525_2525) }
-            let stop = ~((digit | letter) & ~x) & 0x8080_8080
-            let first = (UInt64(stop) | 1 << 39).trailingZeroBitCount & ~7
-            return x & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(first)) &- 1)
-        }
 
         /// 1 when `key` (a cut key, folded) is some pattern's; else 0 (or 1 on a collision).
         @inlinable @inline(__always)

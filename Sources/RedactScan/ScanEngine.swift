@@ -483,11 +483,14 @@ private struct Pass {
     /// order, so byte group `g` keeps a cursor into the ends: linear over the whole pass.
     @inline(__always)
     mutating func requiredWord(group g: Int, required r: Int, from: Int, to: Int) -> Bool {
-        var c = requiredCursor[g]
-        let ends = requiredEnds[r]
-        while c < ends.count && ends[c] < from { c += 1 }
+        // Read through a buffer pointer: a copy of the array would retain it once per run.
+        let (c, found) = requiredEnds[r].withUnsafeBufferPointer { ends in
+            var c = requiredCursor[g]
+            while c < ends.count && ends[c] < from { c += 1 }
+            return (c, c < ends.count && ends[c] <= to)
+        }
         requiredCursor[g] = c
-        return c < ends.count && ends[c] <= to
+        return found
     }
 
     /// A literal trigger `p[start..<end]`: matches containing it lie in `[end - reach, start + reach)`.
