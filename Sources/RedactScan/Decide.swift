@@ -39,27 +39,37 @@ enum Decide {
     static func contextPresent(_ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, _ c: CompiledContext) -> Bool {
         let beforeLo = max(0, start - c.before)
         let afterHi = min(count, end + c.after)
-        return occursAny(c.words, p, count: count, from: beforeLo, to: start)
-            || occursAny(c.words, p, count: count, from: end, to: afterHi)
+        return c.words.withUnsafeBufferPointer { words in
+            c.wordStarts.withUnsafeBufferPointer { starts in
+                occursAny(words, starts, p, count: count, from: beforeLo, to: start)
+                    || occursAny(words, starts, p, count: count, from: end, to: afterHi)
+            }
+        }
     }
 
-    /// Whether any of `words` (lower-case bytes) occurs wholly inside `p[from..<to]` on word
-    /// boundaries. Only positions that can start a word-bounded occurrence are tried: where the
-    /// byte, or the one before it, is not an ASCII letter or digit (inside a word, a word that
-    /// starts with a letter or digit fails `boundaryOK` anyway). That is about one position in
-    /// six in prose, instead of every position for every word.
-    static func occursAny(_ words: [[UInt8]], _ p: UnsafePointer<UInt8>, count: Int, from: Int, to: Int) -> Bool {
+    /// Whether any of `words` (lower-case bytes, sorted by first byte and indexed by `starts`,
+    /// see `CompiledContext`) occurs wholly inside `p[from..<to]` on word boundaries. Only
+    /// positions that can start a word-bounded occurrence are tried: where the byte, or the one
+    /// before it, is not an ASCII letter or digit (inside a word, a word that starts with a
+    /// letter or digit fails `boundaryOK` anyway). That is about one position in six in prose,
+    /// and each tries only the words that start with its byte.
+    static func occursAny(_ words: UnsafeBufferPointer<[UInt8]>, _ starts: UnsafeBufferPointer<Int32>, _ p: UnsafePointer<UInt8>,
+                          count: Int, from: Int, to: Int) -> Bool {
         var i = from
         while i < to {
             if i == 0 || !(WordBoundary.isASCIIAlnum(p[i - 1]) && WordBoundary.isASCIIAlnum(p[i])) {
-                let b = lowerASCII(p[i])
-                for word in words where word.count <= to - i && word[0] == b {
-                    let found = word.withUnsafeBufferPointer { w in
+                let b = Int(lowerASCII(p[i]))
+                var k = Int(starts[b])
+                let last = Int(starts[b + 1])
+                while k < last {
+                    let found = words[k].withUnsafeBufferPointer { w in
+                        guard w.count <= to - i else { return false }
                         var j = 1
                         while j < w.count && lowerASCII(p[i + j]) == w[j] { j += 1 }
                         return j == w.count && boundaryOK(w, p, count: count, start: i, end: i + w.count)
                     }
                     if found { return true }
+                    k += 1
                 }
             }
             i += 1

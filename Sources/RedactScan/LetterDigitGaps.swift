@@ -30,29 +30,64 @@ struct LetterDigitGaps {
     var any = Int.max
 
     init(_ p: UnsafePointer<UInt8>, from: Int, to: Int) {
-        // Last positions seen; far enough back that a first gap is never small.
-        var lastUpper = Int.min / 2, lastLetter = Int.min / 2, lastDigit = Int.min / 2
+        var last = Last()
         var i = from
         while i < to {
-            let b = p[i]
-            if b &- 0x30 < 10 {
-                upper = min(upper, i &- lastUpper &- 1)
-                any = min(any, i &- lastLetter &- 1)
-                lastDigit = i
-            } else if b &- 0x41 < 26 {
-                upper = min(upper, i &- lastDigit &- 1)
-                any = min(any, i &- lastDigit &- 1)
-                lastUpper = i
-                lastLetter = i
-            } else if b &- 0x61 < 26 {
-                any = min(any, i &- lastDigit &- 1)
-                lastLetter = i
-            }
+            step(p[i], at: i, &last)
             i &+= 1
         }
-        // A gap measured from a sentinel is no pair at all.
-        if upper >= to &- from { upper = .max }
-        if any >= to &- from { any = .max }
+        finish(span: to &- from)
+    }
+
+    /// The same gaps as `init(p, from: first - margin, to: last + 1 + margin)` (clamped to
+    /// `0..<count`) when `p[first...last]` are all digits, without reading the run: inside it
+    /// only the first digit can be closest to a letter before it, and only the last closest
+    /// to a letter after it.
+    init(_ p: UnsafePointer<UInt8>, digits first: Int, through lastDigit: Int, margin: Int, count: Int) {
+        let from = max(0, first - margin), to = min(count, lastDigit + 1 + margin)
+        var last = Last()
+        var i = from
+        while i < first {
+            step(p[i], at: i, &last)
+            i &+= 1
+        }
+        step(p[first], at: first, &last)
+        last.digit = lastDigit
+        i = lastDigit &+ 1
+        while i < to {
+            step(p[i], at: i, &last)
+            i &+= 1
+        }
+        finish(span: to &- from)
+    }
+
+    /// The last positions seen of each kind; far enough back that a first gap is never small.
+    private struct Last {
+        var upper = Int.min / 2, letter = Int.min / 2, digit = Int.min / 2
+    }
+
+    @inline(__always)
+    private mutating func step(_ b: UInt8, at i: Int, _ last: inout Last) {
+        if b &- 0x30 < 10 {
+            upper = min(upper, i &- last.upper &- 1)
+            any = min(any, i &- last.letter &- 1)
+            last.digit = i
+        } else if b &- 0x41 < 26 {
+            upper = min(upper, i &- last.digit &- 1)
+            any = min(any, i &- last.digit &- 1)
+            last.upper = i
+            last.letter = i
+        } else if b &- 0x61 < 26 {
+            any = min(any, i &- last.digit &- 1)
+            last.letter = i
+        }
+    }
+
+    /// A gap measured from a sentinel is no pair at all.
+    @inline(__always)
+    private mutating func finish(span: Int) {
+        if upper >= span { upper = .max }
+        if any >= span { any = .max }
     }
 
     func allows(_ promise: LetterDigit) -> Bool {

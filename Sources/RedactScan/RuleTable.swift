@@ -7,13 +7,22 @@ public typealias ValidateFunction = @Sendable (UnsafeBufferPointer<UInt8>) -> Bo
 
 /// Context words compiled to lower-case bytes.
 struct CompiledContext: Sendable {
+    /// Sorted by first byte, so the words a position can start are one slice (`wordStarts`).
     var words: [[UInt8]]
+    /// The words starting with byte `b` are `words[wordStarts[b]..<wordStarts[b + 1]]` (257
+    /// entries): a position tries only those, not every word (deny lists hold two dozen).
+    var wordStarts: [Int32]
     var before: Int
     var after: Int
     var required: Bool
 
     init(_ spec: ContextSpec) {
         words = spec.words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+            .enumerated().sorted { ($0.element[0], $0.offset) < ($1.element[0], $1.offset) }.map(\.element)
+        var starts = [Int32](repeating: 0, count: 257)
+        for w in words { starts[Int(w[0]) + 1] += 1 }
+        for b in 0..<256 { starts[b + 1] += starts[b] }
+        wordStarts = starts
         before = spec.before
         after = spec.after
         required = spec.required

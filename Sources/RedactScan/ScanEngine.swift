@@ -211,7 +211,8 @@ public final class ScanEngine: Sendable {
     /// Per-worker scratch: PCRE2 match data and reusable arrays. Not Sendable; one per thread.
     public func makeScratch() -> ScanScratch {
         let pairs = table.rules.compactMap { $0.pattern?.captureCount }.max() ?? 0
-        return ScanScratch(pairs: pairs + 1, groups: max(byteGroups.count, literalGroups.count), contextGroups: contextWindows.count,
+        return ScanScratch(pairs: pairs + 1, groups: max(byteGroups.count, literalGroups.count),
+                           allGroups: byteGroups.count + literalGroups.count, contextGroups: contextWindows.count,
                            requiredGroups: requiredGroupCount)
     }
 
@@ -254,6 +255,9 @@ private struct Pass {
     var requiredEnds: [[Int]]
     /// Per byte group with required words: the first of them not yet passed by its trigger runs.
     var requiredCursor: [Int]
+    /// Per (group, context group), at `group * contextGroupCount + contextGroup`: the first
+    /// context word end not yet passed by the group's windows (see `contextNear`).
+    var contextCursor: [Int]
     var runs: [TriggerRun]
     var windows: [ByteWindow]
     var literalWindowStart: [Int]
@@ -275,6 +279,7 @@ private struct Pass {
         contextEnds = scratch.contextEnds; scratch.contextEnds = []
         requiredEnds = scratch.requiredEnds; scratch.requiredEnds = []
         requiredCursor = scratch.requiredCursor; scratch.requiredCursor = []
+        contextCursor = scratch.contextCursor; scratch.contextCursor = []
         runs = scratch.runs; scratch.runs = []
         windows = scratch.windows; scratch.windows = []
         literalWindowStart = scratch.literalWindowStart; scratch.literalWindowStart = []
@@ -285,6 +290,7 @@ private struct Pass {
         for g in contextEnds.indices { contextEnds[g].removeAll(keepingCapacity: true) }
         for g in requiredEnds.indices { requiredEnds[g].removeAll(keepingCapacity: true) }
         for g in requiredCursor.indices { requiredCursor[g] = 0 }
+        for k in contextCursor.indices { contextCursor[k] = 0 }
         for g in literalWindowStart.indices {
             literalWindowStart[g] = -1
             literalWindowEnd[g] = -1
@@ -299,6 +305,7 @@ private struct Pass {
         scratch.contextEnds = contextEnds
         scratch.requiredEnds = requiredEnds
         scratch.requiredCursor = requiredCursor
+        scratch.contextCursor = contextCursor
         scratch.runs = runs
         scratch.windows = windows
         scratch.literalWindowStart = literalWindowStart
@@ -398,19 +405,20 @@ private struct Pass {
         }
     }
 
-    /// Runs the rules of group entries `entries` over `window`, trying match starts in `starts`
+    /// Runs the rules of group `group` (an index into `GroupEntries.ranges`: byte groups, then
+    /// literal groups) over `window`, trying match starts in `starts`
     /// only (a prefix of it). `triggers` and `gaps` describe the trigger runs inside it (byte
     /// groups only): rules whose `min_triggers` or `letter_digit` promise the window cannot
     /// keep are skipped, and so are rules whose required context has no word near.
-    mutating func runGroup(_ entries: Range<Int>, window: Range<Int>, starts: Range<Int>,
+    mutating func runGroup(_ group: Int, window: Range<Int>, starts: Range<Int>,
                            triggers: Int = .max, gaps: LetterDigitGaps = .unknown) {
         let length = min(n, window.upperBound + ScanEngine.lookaheadMargin)
         let table = engine.groupEntries.entries
-        for k in entries {
+        for k in engine.groupEntries.ranges[group] {
             let entry = table[k]
             if entry.minTriggers > triggers { continue }
             if let promise = entry.letterDigit, !gaps.allows(promise) { continue }
-            if entry.contextGroup >= 0 && columns == nil && !contextNear(group: entry.contextGroup, window: window) { continue }
+            if entry.contextGroup >= 0 && columns == nil && !contextNear(entry.contextGroup, of: group, window: window) { continue }
             runRule(entry.rule, from: starts.lowerBound, limit: starts.upperBound, length: length)
         }
     }
@@ -418,25 +426,29 @@ private struct Pass {
     /// Runs byte group `g` over its open window. A match holds a trigger, so it starts at or
     /// before the window's last trigger byte: later starts are never tried.
     mutating func flushByteWindow(_ g: Int, _ w: ByteWindow) {
-        runGroup(engine.groupEntries.ranges[g], window: w.start..<w.end, starts: w.start..<(w.lastTrigger + 1),
+        runGroup(g, window: w.start..<w.end, starts: w.start..<(w.lastTrigger + 1),
                  triggers: w.count, gaps: w.gaps)
     }
 
-    /// Whether a word of context group `g` ends where it could count for a match in `window`:
-    /// the context check looks `before` bytes before a match and `after` bytes after it, and a
-    /// match lies inside its window.
-    func contextNear(group g: Int32, window: Range<Int>) -> Bool {
-        let (before, after) = engine.contextWindows[Int(g)]
+    /// Whether a word of context group `c` ends where it could count for a match in `window`
+    /// of group `group`: the context check looks `before` bytes before a match and `after`
+    /// bytes after it, and a match lies inside its window.
+    ///
+    /// A group's windows arrive in order of start, so the lowest end that could count only
+    /// moves forward: a cursor per (group, context group) walks the ends once per pass. (A
+    /// binary search per window and rule, mispredicting at every step, cost more on dense text.)
+    @inline(__always)
+    mutating func contextNear(_ c: Int32, of group: Int, window: Range<Int>) -> Bool {
+        let (before, after) = engine.contextWindows[Int(c)]
         let lo = window.lowerBound - before, hi = window.upperBound + after
-        // The first word ending at or after lo (ends are in order).
-        return contextEnds[Int(g)].withUnsafeBufferPointer { ends in
-            var a = 0, b = ends.count
-            while a < b {
-                let mid = (a + b) / 2
-                if ends[mid] < lo { a = mid + 1 } else { b = mid }
-            }
-            return a < ends.count && ends[a] <= hi
+        let slot = group * engine.contextWindows.count + Int(c)
+        let (cursor, found) = contextEnds[Int(c)].withUnsafeBufferPointer { ends in
+            var k = contextCursor[slot]
+            while k < ends.count && ends[k] < lo { k += 1 }
+            return (k, k < ends.count && ends[k] <= hi)
         }
+        contextCursor[slot] = cursor
+        return found
     }
 
     mutating func scanByteTriggers() {
@@ -460,6 +472,7 @@ private struct Pass {
         let count = last - first + 1
         let margin = engine.letterDigitMargin
         let gaps = margin == 0 ? LetterDigitGaps.unknown
+            : mask == engine.triggers.digitMask ? LetterDigitGaps(p, digits: first, through: last, margin: margin, count: n)
             : LetterDigitGaps(p, from: max(0, first - margin), to: min(n, last + 1 + margin))
         while m != 0 {
             let g = m.trailingZeroBitCount
@@ -511,7 +524,7 @@ private struct Pass {
     mutating func flushLiteralWindow(group g: Int) {
         if literalWindowEnd[g] >= 0 {
             let window = literalWindowStart[g]..<literalWindowEnd[g]
-            runGroup(engine.groupEntries.ranges[engine.byteGroups.count + g], window: window, starts: window)
+            runGroup(engine.byteGroups.count + g, window: window, starts: window)
         }
         literalWindowStart[g] = -1
         literalWindowEnd[g] = -1
@@ -529,16 +542,18 @@ public final class ScanScratch {
     var contextEnds: [[Int]]
     var requiredEnds: [[Int]]
     var requiredCursor: [Int]
+    var contextCursor: [Int]
     var runs: [TriggerRun] = []
     var windows: [ByteWindow]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
 
-    init(pairs: Int, groups: Int, contextGroups: Int, requiredGroups: Int) {
+    init(pairs: Int, groups: Int, allGroups: Int, contextGroups: Int, requiredGroups: Int) {
         matchData = PCRE2MatchData(pairs: pairs)
         contextEnds = Array(repeating: [], count: contextGroups)
         requiredEnds = Array(repeating: [], count: requiredGroups)
         requiredCursor = Array(repeating: 0, count: max(groups, 1))
+        contextCursor = Array(repeating: 0, count: max(allGroups * contextGroups, 1))
         windows = Array(repeating: ByteWindow(), count: max(groups, 1))
         literalWindowStart = Array(repeating: -1, count: max(groups, 1))
         literalWindowEnd = Array(repeating: -1, count: max(groups, 1))

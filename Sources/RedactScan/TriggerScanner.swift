@@ -10,6 +10,9 @@ struct TriggerScanner: Sendable {
     let table: [UInt64]
     let lows: SIMD4<UInt8>
     let widths: SIMD4<UInt8>
+    /// The group mask every digit has, when all ten share it and no other byte does: a run
+    /// with this mask is all digits. 0 otherwise (no run has mask 0).
+    let digitMask: UInt64
 
     init(groups: [ByteSet]) {
         precondition(groups.count <= 64, "at most 64 byte-trigger groups")
@@ -18,6 +21,9 @@ struct TriggerScanner: Sendable {
             for b in set.members { table[Int(b)] |= 1 << UInt64(g) }
         }
         self.table = table
+        let digits = table[0x30...0x39]
+        let onlyDigits = table.indices.allSatisfy { b in (0x30...0x39).contains(b) || table[b] != table[0x30] }
+        digitMask = Set(digits).count == 1 && onlyDigits ? table[0x30] : 0
         // Runs of consecutive trigger bytes, then merge the closest runs until four remain.
         var runs: [(lo: Int, hi: Int)] = []
         for b in 0..<256 where table[b] != 0 {

@@ -34,6 +34,8 @@ let engineCases: [EngineCase] = [
     EngineCase(name: "nhs bad check digit is not found", text: "NHS 943 476 5918 is wrong."),
     EngineCase(name: "mixed separators are not one number", text: "943 476-5919"),
     EngineCase(name: "sort code needs context", text: "on 12-03-21 we met; sort code «sort_code:12-03-21»"),
+    EngineCase(name: "required context near some windows and not others",
+               text: "s/c «sort_code:12-03-21»; then a long stretch of words with no context at all here: 11-22-33; and another long stretch of plain words, then bank «sort_code:44-55-66», then a very long stretch of plain words, no context at all: 77-88-99."),
     EngineCase(name: "deny word vetoes", text: "section 1234567 and acct «digits6:7654321»"),
     EngineCase(name: "email", text: "mail «email:j.smith+case@example.police.uk», thanks"),
     EngineCase(name: "titled names skip the title", text: "Mr «titled:Okafor» met Dr «titled:Patel-Jones» and Mr Justice Holroyde in Dr Martens."),
@@ -103,6 +105,28 @@ let engineCases: [EngineCase] = [
         #expect(gaps("07700 900123").any == .max)
         #expect(gaps("A  1").upper == 2)
         #expect(gaps("").upper == .max)
+    }
+
+    /// The digit-run form skips the run's own bytes; it must equal the full read of the same
+    /// range for every run, margin and neighbourhood (here: random letters, digits, spaces,
+    /// punctuation, at both ends of the text).
+    @Test func digitRunFormEqualsTheFullRead() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ09 .-Qx7".utf8)
+        for _ in 0..<2000 {
+            let count = Int.random(in: 1...24, using: &rng)
+            var bytes = (0..<count).map { _ in alphabet.randomElement(using: &rng)! }
+            let first = Int.random(in: 0..<count, using: &rng)
+            let last = Int.random(in: first..<min(count, first + 6), using: &rng)
+            for i in first...last { bytes[i] = UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &rng) }
+            let margin = Int.random(in: 1...5, using: &rng)
+            bytes.withUnsafeBufferPointer { b in
+                let p = b.baseAddress!
+                let full = LetterDigitGaps(p, from: max(0, first - margin), to: min(count, last + 1 + margin))
+                let run = LetterDigitGaps(p, digits: first, through: last, margin: margin, count: count)
+                #expect(full.upper == run.upper && full.any == run.any, "\(String(decoding: bytes, as: UTF8.self)) \(first)...\(last) margin \(margin)")
+            }
+        }
     }
 
     @Test func promisesSkipOnlyWindowsWithoutThePair() throws {
