@@ -56,10 +56,12 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$( [ -n "$(git -C "$ROOT" status --porcelain -- Sources patterns corpus Package.swift 2>/dev/null)" ] && echo " + uncommitted changes under Sources/, patterns/ or corpus/" || true)
 
 # ---- 1. build ---------------------------------------------------------------------------
+# Tuned to this CPU when it has AVX2, as run-sample.sh builds (REDACT_PORTABLE=1: baseline x86-64).
+read -ra CPU_FLAGS <<< "$("$ROOT/scripts/build-flags.sh")"
 if [ -z "${SKIP_BUILD:-}" ]; then
-    log "building redact and redact-corpus (release, $SCRATCH)"
+    log "building redact and redact-corpus (release, $SCRATCH${CPU_FLAGS:+, ${CPU_FLAGS[*]}})"
     for product in redact redact-corpus; do
-        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product "$product") > "$TMP/build.log" 2>&1 \
+        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product "$product" "${CPU_FLAGS[@]}") > "$TMP/build.log" 2>&1 \
             || { tail -40 "$TMP/build.log" >&2; die "release build of $product failed"; }
     done
 fi
@@ -198,10 +200,10 @@ fi
 # ---- 7. in-process engine benchmarks (package-benchmark) --------------------------------
 if [ -z "${SKIP_INPROCESS:-}" ]; then
     log "in-process engine benchmarks (package-benchmark; one core pinned, then all cores)"
-    (cd "$HERE" && taskset -c "$CORE" swift package benchmark --target RedactScanBenchmarks --skip ".*threads.*" \
+    (cd "$HERE" && taskset -c "$CORE" swift package "${CPU_FLAGS[@]}" benchmark --target RedactScanBenchmarks --skip ".*threads.*" \
         --format markdown --no-progress) > "$OUT/inprocess-1core.md" 2> "$OUT/inprocess-1core.stderr" \
         || { cat "$OUT/inprocess-1core.md" "$OUT/inprocess-1core.stderr" >&2; die "in-process benchmarks failed"; }
-    (cd "$HERE" && swift package benchmark --target RedactScanBenchmarks --filter ".*threads.*" \
+    (cd "$HERE" && swift package "${CPU_FLAGS[@]}" benchmark --target RedactScanBenchmarks --filter ".*threads.*" \
         --format markdown --no-progress) > "$OUT/inprocess-allcores.md" 2> "$OUT/inprocess-allcores.stderr" \
         || { cat "$OUT/inprocess-allcores.md" "$OUT/inprocess-allcores.stderr" >&2; die "in-process benchmarks (all cores) failed"; }
 fi
@@ -218,6 +220,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "| memory | $(free -g | awk '/^Mem:/ {print $2}') GiB |"
     echo "| OS, kernel | $(. /etc/os-release && echo "$PRETTY_NAME"), $(uname -r) |"
     echo "| Swift | $(swift --version 2>&1 | head -1) |"
+    echo "| build flags | release${CPU_FLAGS:+, \`${CPU_FLAGS[*]}\`} (scripts/build-flags.sh) |"
     echo "| redact | $("$REDACT" --version 2>&1 | sed -n 1p), built from commit $COMMIT$DIRTY |"
     echo "| PCRE2 | $(pcre2-config --version 2>/dev/null || echo unknown) (Debian libpcre2-dev), JIT |"
     echo "| package-benchmark | ordo-one/benchmark $(git -C "$HERE/.build/checkouts/benchmark" describe --tags 2>/dev/null || echo 1.38.1), MallocInterposer trait |"

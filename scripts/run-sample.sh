@@ -9,9 +9,12 @@ AREA=${AREA:-cps-london-north}
 PERIOD=${PERIOD:-FY2026-27}
 
 scripts/install-deps.sh
-echo "== building (release)" >&2
-swift build -c release --product redact >&2
-BIN="$(swift build -c release --show-bin-path)/redact"
+# Tuned to this CPU when it has AVX2 (scripts/build-flags.sh; REDACT_PORTABLE=1 for a binary
+# to copy to other machines).
+read -ra CPU_FLAGS <<< "$(scripts/build-flags.sh)"
+echo "== building (release${CPU_FLAGS:+, ${CPU_FLAGS[*]}})" >&2
+swift build -c release --product redact "${CPU_FLAGS[@]}" >&2
+BIN="$(swift build -c release --show-bin-path "${CPU_FLAGS[@]}")/redact"
 export REDACT_PATTERNS="$PWD/patterns/uk"
 
 rm -rf "$OUT"
