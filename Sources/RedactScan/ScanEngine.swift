@@ -406,10 +406,10 @@ private struct Pass {
     }
 
     /// Runs the rules of group `group` (an index into `GroupEntries.ranges`: byte groups, then
-    /// literal groups) over `window`, trying match starts in `starts`
-    /// only (a prefix of it). `triggers` and `gaps` describe the trigger runs inside it (byte
-    /// groups only): rules whose `min_triggers` or `letter_digit` promise the window cannot
-    /// keep are skipped, and so are rules whose required context has no word near.
+    /// literal groups) over `window`, trying match starts in `starts` only (a prefix of it).
+    /// `triggers` and `gaps` describe the trigger runs inside it (byte groups only): rules
+    /// whose `min_triggers` or `letter_digit` promise the window cannot keep are skipped, and
+    /// so are rules whose required context has no word near.
     mutating func runGroup(_ group: Int, window: Range<Int>, starts: Range<Int>,
                            triggers: Int = .max, gaps: LetterDigitGaps = .unknown) {
         let length = min(n, window.upperBound + ScanEngine.lookaheadMargin)
