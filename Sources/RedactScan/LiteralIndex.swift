@@ -49,6 +49,14 @@ struct LiteralIndex: Sendable {
     }
 
     var isEmpty: Bool { literals.isEmpty }
+
+    /// Room for `count` more literals (ten thousand party names make about fifty thousand):
+    /// the index then grows without rehashing.
+    mutating func reserveCapacity(more count: Int) {
+        literals.reserveCapacity(literals.count + count)
+        actions.reserveCapacity(actions.count + count)
+        indexByFolded.reserveCapacity(indexByFolded.count + count)
+    }
 }
 
 /// The reference literal matcher: compares every literal at every position. Slow and simple.

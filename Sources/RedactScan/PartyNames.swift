@@ -77,7 +77,11 @@ public struct PartyList: Sendable {
     /// title does not multiply the literals). A forename alone is never a mention. ASCII case is
     /// folded by the automaton; non-ASCII letters get explicit case variants.
     func variants() -> [Variant] {
-        var out = Set<Variant>()
+        var out: [Variant] = []
+        // Forms of one party can coincide, forms of two parties never do (the party is part of
+        // a variant): dedupe and order per party, not in one set of every variant (with ten
+        // thousand names, hashing and sorting them all was most of the startup).
+        var own: [Variant] = []
         for (index, party) in parties.enumerated() {
             let tokens = party.name.split(separator: " ").map(String.init)
             var forms: [(String, Bool)] = [(party.name, false)]
@@ -90,18 +94,21 @@ public struct PartyList: Sendable {
                 forms.append(("\(last),\(first)", false))
                 forms.append((last, true))
             }
+            own.removeAll(keepingCapacity: true)
             for (form, needsTitle) in forms {
                 for cased in Self.caseVariants(form) {
-                    out.insert(Variant(bytes: Array(cased.utf8), party: Int32(index), needsTitle: needsTitle))
+                    own.append(Variant(bytes: Array(cased.utf8), party: Int32(index), needsTitle: needsTitle))
                 }
             }
+            own.sort { a, b in
+                if a.bytes.count != b.bytes.count { return a.bytes.count < b.bytes.count }
+                if a.needsTitle != b.needsTitle { return !a.needsTitle }
+                return a.bytes.lexicographicallyPrecedes(b.bytes)
+            }
+            // Sorted, equal variants are neighbours.
+            for (k, v) in own.enumerated() where k == 0 || v != own[k - 1] { out.append(v) }
         }
-        return out.sorted { a, b in
-            if a.party != b.party { return a.party < b.party }
-            if a.bytes.count != b.bytes.count { return a.bytes.count < b.bytes.count }
-            if a.needsTitle != b.needsTitle { return !a.needsTitle }
-            return a.bytes.lexicographicallyPrecedes(b.bytes)
-        }
+        return out
     }
 
     /// The form as written plus its case variants when it has non-ASCII letters (the automaton

@@ -177,7 +177,9 @@ public final class ScanEngine: Sendable {
                 }
             }
         }
-        for v in table.parties.variants() {
+        let variants = table.parties.variants()
+        literals.reserveCapacity(more: variants.count)
+        for v in variants {
             literals.add(v.bytes, v.needsTitle ? .surname(party: v.party) : .party(party: v.party))
             maxReach = max(maxReach, v.bytes.count + 16)
         }
