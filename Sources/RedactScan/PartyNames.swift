@@ -12,19 +12,22 @@ public struct PartyList: Sendable {
 
     public init() {}
 
-    /// Parses the file's bytes. Blank lines and `#` comments are skipped.
+    /// Parses the file's bytes. Lines end with LF, CRLF or CR; blank lines and `#` comments
+    /// are skipped.
     /// - Throws: `ScanError` naming the line (never its text) when a role is unknown or the file
     ///   is not UTF-8.
     public init(fileBytes: [UInt8], path: String) throws {
         var bytes = fileBytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw ScanError(.invalidNames, path: path, detail: "the names file is not valid UTF-8")
         }
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines are cut on bytes: as Characters, "\r\n" is one grapheme that is not "\n", and a
+        // names file saved on Windows was read as a single line naming nobody.
+        for rawLine in Self.lines(bytes) {
             lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: " \t\r")
+            let line = String(decoding: rawLine, as: UTF8.self).trimmingCharacters(in: " \t\r")
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: " \t") }
             var role = PartyRole.unspecified
@@ -42,6 +45,25 @@ public struct PartyList: Sendable {
     }
 
     public init(parties: [Party]) { self.parties = parties }
+
+    /// The lines of `bytes`, each without its terminator (LF, CRLF or a lone CR). Cutting at
+    /// ASCII bytes keeps every line valid UTF-8 when the whole is.
+    static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                lines.append(bytes[start..<i])
+                if b == 0x0D && i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < bytes.endIndex { lines.append(bytes[start...]) }
+        return lines
+    }
 
     /// Both lists (duplicates kept once).
     public func merged(with other: PartyList) -> PartyList {
