@@ -1,4 +1,5 @@
 import Foundation
+import RedactCore
 
 /// A buffered ``LogOutput`` over a file descriptor (a file or standard output).
 ///
@@ -113,14 +114,12 @@ public final class FileInput: LogInput {
 /// A ``LogInput`` over text in memory.
 public final class StringInput: LogInput {
     public let name: String
-    private var lines: [Substring]
+    private var lines: [String]
     private var i = 0
 
     public init(_ text: String, name: String = "input") {
         self.name = name
-        var l = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if l.last == "" { l.removeLast() }
-        lines = l
+        lines = TextLines.split(text)
     }
 
     public func readLine() throws -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import RedactCore
 
 /// The reference data the log validates codes against: areas, recipients, breach types,
 /// severities, justifications, source organisations, data categories, and the default
@@ -110,8 +111,7 @@ public struct Reference: Sendable {
             }
             var list: [Entry] = []
             var seen: [String: Int] = [:]
-            for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            for (n, line) in TextLines.split(text).enumerated() {
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                 let where_ = "\(kind.fileName) line \(n + 1)"

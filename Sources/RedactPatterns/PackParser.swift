@@ -1,4 +1,5 @@
 import Foundation
+import RedactCore
 
 /// The line grammar of pack files, without meaning: `.rules` files become `RuleDeclaration`s,
 /// `pack.conf` becomes key/value pairs, dictionaries become terms, examples lose their markers.
@@ -119,11 +120,7 @@ enum PackParser {
     // MARK: - Helpers
 
     /// Lines split on LF bytes (a Swift `Character` would keep CRLF together), trailing CR dropped.
-    static func lines(_ text: String) -> [String] {
-        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-        }
-    }
+    static func lines(_ text: String) -> [String] { TextLines.split(text) }
 
     static func trim<S: StringProtocol>(_ s: S) -> String {
         var sub = Substring(s)

@@ -23,9 +23,9 @@ public struct PartyList: Sendable {
             throw ScanError(.invalidNames, path: path, detail: "the names file is not valid UTF-8")
         }
         var lineNumber = 0
-        // Lines are cut on bytes: as Characters, "\r\n" is one grapheme that is not "\n", and a
-        // names file saved on Windows was read as a single line naming nobody.
-        for rawLine in Self.lines(bytes) {
+        // Lines are cut on bytes (`TextLines`): split as Characters, a names file saved on
+        // Windows was read as a single line naming nobody.
+        for rawLine in TextLines.split(bytes) {
             lineNumber += 1
             let line = String(decoding: rawLine, as: UTF8.self).trimmingCharacters(in: " \t\r")
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -45,25 +45,6 @@ public struct PartyList: Sendable {
     }
 
     public init(parties: [Party]) { self.parties = parties }
-
-    /// The lines of `bytes`, each without its terminator (LF, CRLF or a lone CR). Cutting at
-    /// ASCII bytes keeps every line valid UTF-8 when the whole is.
-    static func lines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
-        var start = bytes.startIndex
-        var i = start
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
-                lines.append(bytes[start..<i])
-                if b == 0x0D && i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
-            }
-            i += 1
-        }
-        if start < bytes.endIndex { lines.append(bytes[start...]) }
-        return lines
-    }
 
     /// Both lists (duplicates kept once).
     public func merged(with other: PartyList) -> PartyList {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RedactCore
 import RedactQueue
 import RedactScan
 
@@ -82,8 +83,7 @@ struct SubmitCommand: ParsableCommand {
             throw ExitCode(ExitStatus.error)
         }
         var items: [SubmitItem] = []
-        for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        for (n, line) in TextLines.split(String(decoding: data, as: UTF8.self)).enumerated() {
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count <= 2, !fields[0].isEmpty else {

@@ -21,6 +21,20 @@ import Testing
         }
     }
 
+    /// Reference files saved on Windows load the same entries (split as Characters, each file
+    /// was one line: one entry with every other line in its label).
+    @Test func windowsLineEndingsLoadTheSameEntries() throws {
+        var texts: [Reference.Kind: String] = [:]
+        for kind in Reference.Kind.allCases {
+            let text = try #require(ReferenceDefaults.texts[kind])
+            texts[kind] = text.replacingOccurrences(of: "\n", with: "\r\n")
+        }
+        let crlf = try Reference(texts: texts, origin: "crlf")
+        for kind in Reference.Kind.allCases {
+            #expect(crlf.entries(kind) == Reference.builtIn.entries(kind), "\(kind.fileName)")
+        }
+    }
+
     @Test func theListsHoldWhatTheIssueNames() {
         let r = Reference.builtIn
         let cps = r.entries(.areas).filter { $0.attributes.first == "cps-area" }
