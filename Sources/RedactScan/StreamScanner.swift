@@ -51,6 +51,7 @@ public struct StreamScanner: Sendable {
     /// Reads `fd` to its end and pushes every finding, in order of start with absolute byte
     /// offsets, and every byte range, in order, into `sink` (see `ScanSink`).
     public func scan<Sink: ScanSink>(fd: Int32, path: String, scratch: ScanScratch, sink: inout Sink) throws -> Outcome {
+        Self.widenPipe(fd, to: chunkSize)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkSize + 2 * engine.overlap + 1)
         var eof = false
@@ -162,6 +163,19 @@ public struct StreamScanner: Sendable {
     /// One `pread(2)` at `offset` into the end of `buffer`; returns the byte count (0 at end).
     private func readAt(_ fd: Int32, into buffer: inout [UInt8], max: Int, offset: Int, path: String) throws -> Int {
         try appendRead(into: &buffer, max: max, path: path) { pread(fd, $0, $1, off_t(offset)) }
+    }
+
+    /// Asks the kernel for a pipe buffer of up to `bytes` (Linux `F_SETPIPE_SZ`) when `fd` is a
+    /// pipe. Why: a default pipe holds 64 KiB, so a pipeline feeding standard input woke the
+    /// scanner for every 64 KiB, and each read grew the block by the rest of a chunk first.
+    /// Refusals (a limit in /proc/sys/fs/pipe-max-size, another OS) change nothing.
+    static func widenPipe(_ fd: Int32, to bytes: Int) {
+        #if os(Linux)
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFIFO else { return }
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ: Glibc's module leaves out the GNU fcntl commands
+        _ = fcntl(fd, setPipeSize, Int32(clamping: min(bytes, 1 << 20)))
+        #endif
     }
 
     /// One `read(2)` into the end of `buffer`; returns the byte count (0 at end of input).
