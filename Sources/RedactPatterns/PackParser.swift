@@ -24,10 +24,10 @@ enum PackParser {
     ///
     /// Grammar, one construct per line: blank; `#` comment (first non-blank character);
     /// `[rule ID]`; `key = value` (key is `[a-z_]+`, value is the rest of the line, trimmed, raw:
-    /// no escapes). A trailing `\r` is ignored.
+    /// no escapes). Lines end with LF, CRLF or CR (`TextLines`).
     static func parseRules(_ text: String, file: String) throws(PackError) -> [RuleDeclaration] {
         var rules: [RuleDeclaration] = []
-        for (index, raw) in lines(text).enumerated() {
+        for (index, raw) in TextLines.split(text).enumerated() {
             let lineNumber = index + 1
             let line = trim(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -54,7 +54,7 @@ enum PackParser {
     /// `pack.conf`: comments, blanks and `key = value` lines.
     static func parseConf(_ text: String, file: String) throws(PackError) -> [Entry] {
         var out: [Entry] = []
-        for (index, raw) in lines(text).enumerated() {
+        for (index, raw) in TextLines.split(text).enumerated() {
             let line = trim(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let (key, value) = keyValue(line) else {
@@ -70,7 +70,7 @@ enum PackParser {
     static func parseDictionary(_ text: String) -> [String] {
         var seen = Set<String>()
         var terms: [String] = []
-        for raw in lines(text) {
+        for raw in TextLines.split(text) {
             let term = trim(raw)
             if term.isEmpty || term.hasPrefix("#") { continue }
             if seen.insert(asciiLowercased(term)).inserted { terms.append(term) }
@@ -118,9 +118,6 @@ enum PackParser {
     static func hasMarkers(_ text: String) -> Bool { text.contains("\u{AB}") || text.contains("\u{BB}") }
 
     // MARK: - Helpers
-
-    /// Lines split on LF bytes (a Swift `Character` would keep CRLF together), trailing CR dropped.
-    static func lines(_ text: String) -> [String] { TextLines.split(text) }
 
     static func trim<S: StringProtocol>(_ s: S) -> String {
         var sub = Substring(s)

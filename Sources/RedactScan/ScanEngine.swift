@@ -444,13 +444,21 @@ private struct Pass {
         let (before, after) = engine.contextWindows[Int(c)]
         let lo = window.lowerBound - before, hi = window.upperBound + after
         let slot = group * engine.contextWindows.count + Int(c)
-        let (cursor, found) = contextEnds[Int(c)].withUnsafeBufferPointer { ends in
-            var k = contextCursor[slot]
-            while k < ends.count && ends[k] < lo { k += 1 }
-            return (k, k < ends.count && ends[k] <= hi)
+        let (cursor, found) = contextEnds[Int(c)].withUnsafeBufferPointer {
+            Self.endWithin($0, from: lo, to: hi, cursor: contextCursor[slot])
         }
         contextCursor[slot] = cursor
         return found
+    }
+
+    /// Whether `ends` (ascending) holds an end in `from...to` at or after index `cursor`, and
+    /// the cursor moved past the ends below `from`. Callers whose `from` only grows keep the
+    /// cursor, so a pass reads each list of ends once (`contextNear`, `requiredWord`).
+    @inline(__always)
+    static func endWithin(_ ends: UnsafeBufferPointer<Int>, from: Int, to: Int, cursor: Int) -> (cursor: Int, found: Bool) {
+        var k = cursor
+        while k < ends.count && ends[k] < from { k += 1 }
+        return (k, k < ends.count && ends[k] <= to)
     }
 
     mutating func scanByteTriggers() {
@@ -499,12 +507,10 @@ private struct Pass {
     @inline(__always)
     mutating func requiredWord(group g: Int, required r: Int, from: Int, to: Int) -> Bool {
         // Read through a buffer pointer: a copy of the array would retain it once per run.
-        let (c, found) = requiredEnds[r].withUnsafeBufferPointer { ends in
-            var c = requiredCursor[g]
-            while c < ends.count && ends[c] < from { c += 1 }
-            return (c, c < ends.count && ends[c] <= to)
+        let (cursor, found) = requiredEnds[r].withUnsafeBufferPointer {
+            Self.endWithin($0, from: from, to: to, cursor: requiredCursor[g])
         }
-        requiredCursor[g] = c
+        requiredCursor[g] = cursor
         return found
     }
 
