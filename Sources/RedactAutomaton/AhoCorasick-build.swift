@@ -24,20 +24,24 @@ extension AhoCorasick {
         if let empty = patterns.firstIndex(where: { $0.isEmpty }) {
             throw AutomatonBuildError(.emptyPattern(index: empty))
         }
-        let lengths = try PatternLengths(ids: ids, lengths: patterns.map(\.count))
+        // One flat copy of the patterns, which every pass below reads (`FlatPatterns`).
+        let flat = FlatPatterns(patterns)
+        let lengths = try PatternLengths(ids: ids, lengths: (0..<flat.count).map(flat.length))
 
         let caseInsensitive = options.asciiCaseInsensitive
         let fold: (UInt8) -> UInt8 = { caseInsensitive ? asciiLowercase($0) : $0 }
         var used = [Bool](repeating: false, count: 256)
-        for pattern in patterns { for b in pattern { used[Int(fold(b))] = true } }
+        for b in flat.bytes { used[Int(caseInsensitive ? asciiLowercase(b) : b)] = true }
         let classes = ByteClasses(used: used, fold: fold)
         let stride = classes.count + 1
         // Ids are Int32 offsets; a sparse record takes at least 3 entries per state.
         let maxStates = min(options.maxStates, Int(Int32.max) / 8)
 
-        var trie = Trie(classCount: classes.count)
-        for (pattern, id) in zip(patterns, ids) {
-            try trie.insert(pattern, id: id, classes: classes, maxStates: maxStates)
+        var trie = Trie(classCount: classes.count, capacity: min(flat.bytes.count, maxStates) + 1)
+        try flat.bytes.withUnsafeBufferPointer { (all) throws(AutomatonBuildError) in
+            for k in flat.insertionOrder(classes) {
+                try trie.insert(flat.pattern(k, in: all), id: ids[k], classes: classes, maxStates: maxStates)
+            }
         }
         let links = trie.links()
         let layout = try TableLayout(
@@ -57,9 +61,9 @@ extension AhoCorasick {
         }
         self.init(
             table: layout.table, gotoRows: layout.gotoRows, listLengths: listLengths,
-            prefixFilter: PrefixFilter(patterns: patterns, asciiCaseInsensitive: caseInsensitive), stride: stride, byteClasses: classes,
+            prefixFilter: PrefixFilter(patterns: flat, asciiCaseInsensitive: caseInsensitive), stride: stride, byteClasses: classes,
             firstMatchState: layout.firstMatchState, sparseBase: layout.sparseBase,
-            matchLists: links.lists, startSkip: start, maxPatternLength: patterns.map(\.count).max() ?? 0, lengths: lengths,
+            matchLists: links.lists, startSkip: start, maxPatternLength: (0..<flat.count).map(flat.length).max() ?? 0, lengths: lengths,
             patternCount: patterns.count, stateCount: trie.stateCount,
             denseStateCount: layout.denseStateCount,
             asciiCaseInsensitive: options.asciiCaseInsensitive)

@@ -19,9 +19,15 @@ struct Trie {
     private var outID: [Int32] = []
     private var outNext: [Int32] = []
 
-    init(classCount: Int) {
+    /// - Parameter capacity: how many states to make room for (the patterns' total length is
+    ///   an upper bound), so the arrays do not regrow while ten thousand names are inserted.
+    init(classCount: Int, capacity: Int = 0) {
         self.classCount = classCount
         self.rootChild = [Int32](repeating: -1, count: classCount)
+        firstChild.reserveCapacity(capacity)
+        nextSibling.reserveCapacity(capacity)
+        edgeClass.reserveCapacity(capacity)
+        ownHead.reserveCapacity(capacity)
     }
 
     var stateCount: Int { firstChild.count }
@@ -47,7 +53,7 @@ struct Trie {
 
     /// Adds one pattern; its bytes are mapped through `classes`, which folds case if asked.
     mutating func insert(
-        _ pattern: [UInt8], id: Int32, classes: ByteClasses, maxStates: Int
+        _ pattern: UnsafeBufferPointer<UInt8>, id: Int32, classes: ByteClasses, maxStates: Int
     ) throws(AutomatonBuildError) {
         var s = 0
         for b in pattern {
@@ -145,24 +151,23 @@ struct Trie {
         return Links(order: order, fail: fail, lists: lists, listOffset: listOffset)
     }
 
-    /// States in depth-first order (root first), children in class order: the states of one
-    /// pattern follow each other, so a search walking a name touches neighbouring memory.
+    /// States in depth-first order (root first), children in the order they were made: the
+    /// states of one pattern follow each other, so a search walking a name touches
+    /// neighbouring memory. (Children were once sorted by class, which cost more than the
+    /// rest of the walk and changed nothing a search sees.)
     func depthFirstOrder() -> [Int32] {
         var result: [Int32] = []
         result.reserveCapacity(stateCount)
         var stack: [Int32] = [0]
-        var kids: [Int32] = []
-        // Read through a buffer pointer: a comparator that reads `self.edgeClass` copied the
-        // trie (and retained its arrays) per comparison, most of the build with 10,000 names.
-        edgeClass.withUnsafeBufferPointer { edgeClass in
-            while let s = stack.popLast() {
-                result.append(s)
-                kids.removeAll(keepingCapacity: true)
-                var t = firstChild[Int(s)]
-                while t >= 0 { kids.append(t); t = nextSibling[Int(t)] }
-                // Push in descending class order so the smallest class is visited first.
-                if kids.count > 1 { kids.sort { edgeClass[Int($0)] > edgeClass[Int($1)] } }
-                stack.append(contentsOf: kids)
+        firstChild.withUnsafeBufferPointer { firstChild in
+            nextSibling.withUnsafeBufferPointer { nextSibling in
+                while let s = stack.popLast() {
+                    result.append(s)
+                    // Sibling lists run newest first; pushed in that order, the oldest child
+                    // is on top and visited first.
+                    var t = firstChild[Int(s)]
+                    while t >= 0 { stack.append(t); t = nextSibling[Int(t)] }
+                }
             }
         }
         return result

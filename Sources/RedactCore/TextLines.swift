@@ -6,6 +6,9 @@
 public enum TextLines {
     /// The lines of `bytes` without their terminators (LF, CRLF or a lone CR). A terminator at
     /// the very end adds no empty line after it.
+    /// Inlinable so that it is specialised for the caller's collection: generic across the
+    /// module boundary, every byte went through protocol witnesses.
+    @inlinable
     public static func split<Bytes: Collection>(_ bytes: Bytes) -> [Bytes.SubSequence] where Bytes.Element == UInt8 {
         var lines: [Bytes.SubSequence] = []
         var start = bytes.startIndex

@@ -34,15 +34,26 @@ struct LiteralIndex: Sendable {
 
     private(set) var literals: [[UInt8]] = []
     private(set) var actions: [[Action]] = []
-    private var indexByFolded: [[UInt8]: Int] = [:]
+    private var indexByFolded: [Key: Int] = [:]
+
+    /// A folded literal as a dictionary key, hashed as one block of bytes: `[UInt8]`'s own
+    /// hashing feeds the hasher one call per byte, which showed in the startup with the
+    /// fifty thousand name variants of ten thousand parties.
+    private struct Key: Hashable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        static func == (a: Key, b: Key) -> Bool { a.bytes == b.bytes }
+    }
 
     mutating func add(_ literal: [UInt8], _ action: Action) {
         guard !literal.isEmpty else { return }
-        let folded = literal.map(Decide.lowerASCII)
-        if let i = indexByFolded[folded] {
+        // Name variants come folded already; copy only when there is a capital to lower.
+        let folded = literal.contains { ($0 &- 0x41) < 26 } ? literal.map(Decide.lowerASCII) : literal
+        let key = Key(bytes: folded)
+        if let i = indexByFolded[key] {
             actions[i].append(action)
         } else {
-            indexByFolded[folded] = literals.count
+            indexByFolded[key] = literals.count
             literals.append(folded)
             actions.append([action])
         }

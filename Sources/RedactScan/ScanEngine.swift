@@ -104,7 +104,7 @@ public final class ScanEngine: Sendable {
                     throw ScanError(.invalidPack, path: rule.location.description, detail: "rule \(rule.id): unknown dictionary \(name)")
                 }
                 for term in dict.terms {
-                    for form in PartyList.caseVariants(term) { literals.add(Array(form.utf8), .term(rule: index)) }
+                    for form in PartyList.caseVariants(term) { literals.add(form, .term(rule: index)) }
                 }
             case .pattern:
                 patternRules.append(index)

@@ -108,3 +108,23 @@ func skipBackOffAgreesWithNaiveMatcher(_ layout: Layout) throws {
         #expect(streamMatches(automaton, haystack, pieces: [1, 700, 33, 4_096]) == expected)
     }
 }
+
+/// Patterns longer than the eight bytes the build sorts its insertions by, sharing long
+/// prefixes and repeating under other ids: found exactly as the naive matcher finds them.
+@Test func longSharedPrefixesAgreeWithNaiveMatcher() async throws {
+    let longPatterns = Gen.int(in: 0...1).array(of: 6...14).array(of: 1...12)
+    await propertyCheck(count: 300, input: longPatterns, Gen.int(in: 0...1).array(of: 0...400), Gen.bool) {
+        rawPatterns, rawHaystack, fold in
+        let alphabet = Array("aB".utf8)
+        let patterns = rawPatterns.map { spell($0, alphabet) }
+        let haystack = spell(rawHaystack, alphabet)
+        let ids = (0..<patterns.count).map { Int32($0) }
+        guard let automaton = try? AhoCorasick(
+            patterns: patterns, ids: ids, options: AutomatonOptions(asciiCaseInsensitive: fold)) else {
+            Issue.record("build failed")
+            return
+        }
+        let expected = naiveMatches(patterns: patterns, ids: ids, haystack: haystack, caseInsensitive: fold)
+        #expect(streamMatches(automaton, haystack) == expected)
+    }
+}
