@@ -17,13 +17,34 @@ extension AhoCorasick {
     /// from there.
     ///
     /// Matches are reported in order of start, then end (not in order of end as `scan`). The
-    /// whole text is one call (no streaming state); one batch buffer is allocated per call.
+    /// whole text is one call (no streaming state).
     ///
-    /// - Parameter onMatch: called with the pattern id and the exclusive end offset.
+    /// - Parameters:
+    ///   - workspace: room for the batch of candidate word starts, grown here if it is too
+    ///     small; a caller that scans block after block keeps it, so no call allocates.
+    ///   - onMatch: called with the pattern id and the exclusive end offset.
+    @inlinable
+    public func scanWordStarts(_ bytes: UnsafeBufferPointer<UInt8>, workspace: inout [Int],
+                               _ onMatch: (_ patternID: Int32, _ end: Int) -> Void) {
+        guard let p = bytes.baseAddress, bytes.count > 0 else { return }
+        let room = 2 &* (Self.wordStartBatch &+ 32)
+        if workspace.count < room { workspace = [Int](repeating: 0, count: room) }
+        workspace.withUnsafeMutableBufferPointer { space in
+            scanWordStarts(p, bytes.count, candidates: space.baseAddress.unsafelyUnwrapped, onMatch)
+        }
+    }
+
+    /// `scanWordStarts(_:workspace:_:)` with a workspace of its own (allocated per call).
     @inlinable
     public func scanWordStarts(_ bytes: UnsafeBufferPointer<UInt8>, _ onMatch: (_ patternID: Int32, _ end: Int) -> Void) {
-        guard let p = bytes.baseAddress, bytes.count > 0 else { return }
-        let n = bytes.count
+        var workspace: [Int] = []
+        scanWordStarts(bytes, workspace: &workspace, onMatch)
+    }
+
+    /// The search itself: `candidates` holds `2 × (wordStartBatch + 32)` entries.
+    @inlinable
+    func scanWordStarts(_ p: UnsafePointer<UInt8>, _ n: Int, candidates: UnsafeMutablePointer<Int>,
+                        _ onMatch: (_ patternID: Int32, _ end: Int) -> Void) {
         let meta = stride &- 1
         let firstMatch = firstMatchState
         let sparseBase = self.sparseBase
@@ -83,8 +104,6 @@ extension AhoCorasick {
                                     return Self.bits(((v &- zero) .<= nine) .| ((v &- upperA) .<= z) .| ((v &- lowerA) .<= z))
                                 }
                                 let foldBits = prefixFilter.foldBits
-                                let candidates = UnsafeMutablePointer<Int>.allocate(capacity: 2 &* (Self.wordStartBatch &+ 32))
-                                defer { candidates.deallocate() }
                                 let passing = candidates + (Self.wordStartBatch &+ 32)
                                 var i = 0
                                 // Bit 0: whether the byte before the current block is a letter or digit.

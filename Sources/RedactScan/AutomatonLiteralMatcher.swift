@@ -16,10 +16,10 @@ struct AutomatonLiteralMatcher: LiteralMatcher {
             options: AutomatonOptions(asciiCaseInsensitive: true))
     }
 
-    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit]) {
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit], workspace: inout [Int]) {
         guard let automaton else { return }
         let first = hits.count
-        automaton.scanWordStarts(buffer) { id, end in hits.append(LiteralHit(pattern: id, end: end)) }
+        automaton.scanWordStarts(buffer, workspace: &workspace) { id, end in hits.append(LiteralHit(pattern: id, end: end)) }
         // Walks report by start; the scanner wants hits by end. They are nearly in that order
         // already (only a hit nested in a longer one is out of place), so an insertion sort
         // is linear in practice and allocates nothing.

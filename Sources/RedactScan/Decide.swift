@@ -91,7 +91,8 @@ enum Decide {
     /// Resolves overlaps by one rule: validated beats unvalidated, then the longer span, then
     /// the higher priority (then the earlier start and lower rule index, for determinism).
     /// `candidates` must be sorted by start. Survivors are appended to `out` in start order.
-    static func resolve(_ candidates: inout [Candidate], into out: inout [Candidate], cluster: inout [Candidate]) {
+    static func resolve(_ candidates: inout [Candidate], into out: inout [Candidate], cluster: inout [Candidate],
+                        spare: inout [Candidate]) {
         var i = 0
         let n = candidates.count
         while i < n {
@@ -107,13 +108,15 @@ enum Decide {
             } else {
                 cluster.removeAll(keepingCapacity: true)
                 for k in i..<j { cluster.append(candidates[k]) }
-                cluster.sort(by: wins)
+                StableSort.sort(&cluster, buffer: &spare, by: wins)
                 let firstOut = out.count
                 for c in cluster where !out[firstOut...].contains(where: { $0.start < c.end && c.start < $0.end }) {
                     out.append(c)
                 }
                 let before = { (a: Candidate, b: Candidate) in (a.start, a.end, a.rule) < (b.start, b.end, b.rule) }
-                if !isSorted(out[firstOut...], by: before) { out[firstOut...].sort(by: before) }
+                if !isSorted(out[firstOut...], by: before) {
+                    StableSort.sort(&out, range: firstOut..<out.count, buffer: &spare, by: before)
+                }
             }
             i = j
         }
@@ -139,10 +142,10 @@ enum Decide {
 
     /// Sorts by start (then end, rule) and drops exact duplicates (same span and rule found twice,
     /// e.g. by two literal variants of one party name).
-    static func sortAndDedupe(_ c: inout [Candidate]) {
-        // Sorting allocates a temporary buffer; candidates often arrive in order already.
+    /// `buffer` is scratch space for the sort.
+    static func sortAndDedupe(_ c: inout [Candidate], buffer: inout [Candidate]) {
         let before = { (a: Candidate, b: Candidate) in (a.start, a.end, a.rule, a.tag) < (b.start, b.end, b.rule, b.tag) }
-        if !isSorted(c[...], by: before) { c.sort(by: before) }
+        if !isSorted(c[...], by: before) { StableSort.sort(&c, buffer: &buffer, by: before) }
         var w = 0
         for r in 0..<c.count {
             if w > 0 && c[w - 1].start == c[r].start && c[w - 1].end == c[r].end && c[w - 1].rule == c[r].rule { continue }

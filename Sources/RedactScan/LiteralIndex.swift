@@ -13,7 +13,8 @@ struct LiteralHit {
 protocol LiteralMatcher: Sendable {
     /// Appends to `hits`, in order of end, every hit that can pass a word-boundary check: at
     /// least every occurrence at a word start (`AhoCorasick.scanWordStarts`).
-    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit])
+    /// `workspace` is scratch space the matcher may use and keep (no allocation per call).
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit], workspace: inout [Int])
 }
 
 /// Every literal the scanner looks for, deduplicated after ASCII case folding, with what each
@@ -74,7 +75,7 @@ struct LiteralIndex: Sendable {
 struct NaiveLiteralMatcher: LiteralMatcher {
     let literals: [[UInt8]]
 
-    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit]) {
+    func findAll(_ buffer: UnsafeBufferPointer<UInt8>, into hits: inout [LiteralHit], workspace: inout [Int]) {
         let n = buffer.count
         for (id, lit) in literals.enumerated() where lit.count <= n {
             var i = 0

@@ -250,7 +250,11 @@ private struct Pass {
     var candidates: [Candidate]
     var resolved: [Candidate]
     var cluster: [Candidate]
+    /// Room for sorting candidates (`StableSort`).
+    var spare: [Candidate]
     var hits: [LiteralHit]
+    /// The literal matcher's workspace (candidate word starts).
+    var wordStarts: [Int]
     /// Per context group: the ends of its word-bounded required-context words, in order.
     var contextEnds: [[Int]]
     /// Per required-word group: the ends of its words, in order (`Rule.requires`).
@@ -277,6 +281,8 @@ private struct Pass {
         candidates = scratch.candidates; scratch.candidates = []
         resolved = scratch.resolved; scratch.resolved = []
         cluster = scratch.cluster; scratch.cluster = []
+        spare = scratch.spare; scratch.spare = []
+        wordStarts = scratch.wordStarts; scratch.wordStarts = []
         hits = scratch.hits; scratch.hits = []
         contextEnds = scratch.contextEnds; scratch.contextEnds = []
         requiredEnds = scratch.requiredEnds; scratch.requiredEnds = []
@@ -303,6 +309,8 @@ private struct Pass {
         scratch.candidates = candidates
         scratch.resolved = resolved
         scratch.cluster = cluster
+        scratch.spare = spare
+        scratch.wordStarts = wordStarts
         scratch.hits = hits
         scratch.contextEnds = contextEnds
         scratch.requiredEnds = requiredEnds
@@ -317,7 +325,7 @@ private struct Pass {
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         let literals = engine.literals
         // Literals: dictionary terms and party names become candidates; literal triggers open windows.
-        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits) }
+        if !literals.isEmpty { engine.matcher.findAll(buffer, into: &hits, workspace: &wordStarts) }
         // The automaton reports hits in order of end (its contract); brute force does not.
         if engine.mode == .reference { hits.sort { $0.end < $1.end } }
         for h in hits.indices {
@@ -365,8 +373,8 @@ private struct Pass {
             for rule in engine.patternRules { runRule(rule, from: 0, limit: n, length: n) }
         }
 
-        Decide.sortAndDedupe(&candidates)
-        Decide.resolve(&candidates, into: &resolved, cluster: &cluster)
+        Decide.sortAndDedupe(&candidates, buffer: &spare)
+        Decide.resolve(&candidates, into: &resolved, cluster: &cluster, spare: &spare)
     }
 
     /// Whether literal `pattern` at `start..<end` has no letter or digit glued to an edge that
@@ -546,6 +554,8 @@ public final class ScanScratch {
     var candidates: [Candidate] = []
     var resolved: [Candidate] = []
     var cluster: [Candidate] = []
+    var spare: [Candidate] = []
+    var wordStarts: [Int] = []
     var hits: [LiteralHit] = []
     var contextEnds: [[Int]]
     var requiredEnds: [[Int]]
