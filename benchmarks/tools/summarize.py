@@ -127,7 +127,7 @@ if inproc:
     p("")
     p("Each iteration scans the whole in-memory corpus in 1 MiB blocks with the engine's overlap, as")
     p("`StreamScanner` does. MB/s from thread CPU time and from wall time; mallocs counted by")
-    p("package-benchmark's malloc interposer for one iteration (the harness itself accounts for about 20).")
+    p("package-benchmark's malloc interposer for one iteration (the harness itself accounts for 16).")
     p("")
     p("| benchmark | MB/s (thread CPU) | MB/s (wall) | mallocs per iteration | mallocs per MB | malloc bytes per MB |")
     p("|---|---:|---:|---:|---:|---:|")
