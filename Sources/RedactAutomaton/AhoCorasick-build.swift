@@ -26,7 +26,8 @@ extension AhoCorasick {
         }
         // One flat copy of the patterns, which every pass below reads (`FlatPatterns`).
         let flat = FlatPatterns(patterns)
-        let lengths = try PatternLengths(ids: ids, lengths: (0..<flat.count).map(flat.length))
+        let patternLengths = (0..<flat.count).map(flat.length)
+        let lengths = try PatternLengths(ids: ids, lengths: patternLengths)
 
         let caseInsensitive = options.asciiCaseInsensitive
         let fold: (UInt8) -> UInt8 = { caseInsensitive ? asciiLowercase($0) : $0 }
@@ -63,7 +64,7 @@ extension AhoCorasick {
             table: layout.table, gotoRows: layout.gotoRows, listLengths: listLengths,
             prefixFilter: PrefixFilter(patterns: flat, asciiCaseInsensitive: caseInsensitive), stride: stride, byteClasses: classes,
             firstMatchState: layout.firstMatchState, sparseBase: layout.sparseBase,
-            matchLists: links.lists, startSkip: start, maxPatternLength: (0..<flat.count).map(flat.length).max() ?? 0, lengths: lengths,
+            matchLists: links.lists, startSkip: start, maxPatternLength: patternLengths.max() ?? 0, lengths: lengths,
             patternCount: patterns.count, stateCount: trie.stateCount,
             denseStateCount: layout.denseStateCount,
             asciiCaseInsensitive: options.asciiCaseInsensitive)

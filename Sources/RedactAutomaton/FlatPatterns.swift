@@ -26,6 +26,9 @@ struct FlatPatterns {
 
     func length(_ k: Int) -> Int { starts[k + 1] - starts[k] }
 
+    /// Pattern `k`.
+    subscript(_ k: Int) -> ArraySlice<UInt8> { bytes[starts[k]..<starts[k + 1]] }
+
     /// Pattern `k` inside `all`, a buffer of `bytes`.
     func pattern(_ k: Int, in all: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])

@@ -26,9 +26,7 @@ struct PrefixFilter: Sendable {
 
     init(patterns: FlatPatterns, asciiCaseInsensitive: Bool) {
         var keys = Set<UInt32>()
-        for k in 0..<patterns.count {
-            keys.insert(Self.key(of: patterns.bytes[patterns.starts[k]..<patterns.starts[k + 1]], fold: asciiCaseInsensitive))
-        }
+        for k in 0..<patterns.count { keys.insert(Self.key(of: patterns[k], fold: asciiCaseInsensitive)) }
         // About 64 bits per key (a 1-in-64 false positive rate: every one costs a walk), from
         // 16 Kibit to 512 Kibit: 2 KiB for the UK pack's dictionaries, 64 KiB (L2) for ten
         // thousand names. (16 bits per key let 10 % of prose word starts through, not 6 %.)

@@ -124,3 +124,14 @@ public struct ColumnContext: Sendable, Hashable {
         return columns[delimiters]
     }
 }
+
+/// Trims the characters of `set` from both ends (header cells: spaces, tabs, CRs and quotes).
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -87,13 +87,3 @@ public struct PartyList: Sendable {
     static let titles: Set<UInt64> = Set(["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "sir", "dame", "lady", "lord",
                                           "pc", "ds", "dc", "sgt", "insp"].map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 }
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
-}

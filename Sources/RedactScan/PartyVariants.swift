@@ -28,20 +28,19 @@ extension PartyList {
             let name = Array(party.name.utf8)
             let tokens = name.split(separator: 0x20).map(WordCases.init)
             own.removeAll(keepingCapacity: true)
-            func add(_ needsTitle: Bool) {
-                form.forEachCaseForm { own.append(Variant(bytes: $0, party: party32, needsTitle: needsTitle)) }
+            func add(_ words: [WordCases], needsTitle: Bool = false) {
+                form.forEachCaseForm(of: words) { own.append(Variant(bytes: $0, party: party32, needsTitle: needsTitle)) }
             }
-            form.set(tokens)
-            add(false)
+            add(tokens)
             if tokens.count >= 2, let first = tokens.first, let last = tokens.last {
                 let lastComma = last.followed(by: [0x2C])
                 if tokens.count > 2 {
-                    form.set([first, last]); add(false)
-                    form.set([lastComma] + tokens.dropLast()); add(false)
+                    add([first, last])
+                    add([lastComma] + tokens.dropLast())
                 }
-                form.set([lastComma, first]); add(false)
-                form.set([last.joined(toLowered: first)]); add(false)
-                form.set([last]); add(true)
+                add([lastComma, first])
+                add([last.joined(toLowered: first)])
+                add([last], needsTitle: true)
             }
             own.sort { a, b in
                 if a.bytes.count != b.bytes.count { return a.bytes.count < b.bytes.count }
@@ -58,9 +57,10 @@ extension PartyList {
     /// letters, ASCII letters lowered (`Form.forEachCaseForm`), without duplicates.
     static func caseVariants(_ s: String) -> [[UInt8]] {
         var form = Form()
-        form.set(Array(s.utf8).split(separator: 0x20, omittingEmptySubsequences: false).map(WordCases.init))
         var out: [[UInt8]] = []
-        form.forEachCaseForm { out.append($0) }
+        form.forEachCaseForm(of: Array(s.utf8).split(separator: 0x20, omittingEmptySubsequences: false).map(WordCases.init)) {
+            out.append($0)
+        }
         return Array(Set(out)).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
@@ -121,22 +121,19 @@ extension PartyList {
         }
     }
 
-    /// A form of a name, word by word, and the case forms it is written in.
+    /// Writes the case forms of a form of a name, word by word, into one reused buffer.
     struct Form {
-        private var words: [WordCases] = []
         private var buffer: [UInt8] = []
 
-        mutating func set(_ words: [WordCases]) { self.words = words }
-
-        /// Calls `body` with each case form, ASCII letters lowered (some more than once): for up
+        /// Calls `body` with each case form of `words`, ASCII letters lowered (some more than once): for up
         /// to four words, every combination of each word as written, in capitals or capitalised
         /// (`SZABÓ, Björn`), plus the form in lower case; for more, each of those four cases for
         /// the whole form. An ASCII form has one.
-        mutating func forEachCaseForm(_ body: ([UInt8]) -> Void) {
-            if words.allSatisfy({ $0.isASCII }) { emit({ $0.written }, body); return }
-            emit({ $0.lower }, body)
+        mutating func forEachCaseForm(of words: [WordCases], _ body: ([UInt8]) -> Void) {
+            if words.allSatisfy({ $0.isASCII }) { emit(words, { $0.written }, body); return }
+            emit(words, { $0.lower }, body)
             guard words.count <= 4 else {
-                emit({ $0.written }, body); emit({ $0.upper }, body); emit({ $0.capital }, body)
+                emit(words, { $0.written }, body); emit(words, { $0.upper }, body); emit(words, { $0.capital }, body)
                 return
             }
             let choices = words.map { $0.choices }
@@ -161,7 +158,7 @@ extension PartyList {
         }
 
         // A closure, not a key path: reading through `KeyPath` went through the runtime per word.
-        private mutating func emit(_ field: (WordCases) -> [UInt8], _ body: ([UInt8]) -> Void) {
+        private mutating func emit(_ words: [WordCases], _ field: (WordCases) -> [UInt8], _ body: ([UInt8]) -> Void) {
             buffer.removeAll(keepingCapacity: true)
             for (w, word) in words.enumerated() {
                 if w > 0 { buffer.append(0x20) }
