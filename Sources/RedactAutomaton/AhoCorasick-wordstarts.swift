@@ -9,7 +9,7 @@ extension AhoCorasick {
     /// state on almost every letter, so the full search steps every byte through the table.
     /// Here a SIMD pass finds the word starts whose byte can begin a pattern (about one byte in
     /// six in English). They are collected for a batch of blocks and filtered without a
-    /// branch by a bitmap of the patterns' first four bytes (`PrefixFilter`), which rejects
+    /// branch by a bitmap of the patterns' first eight bytes (`PrefixFilter`), which rejects
     /// most of them; from the rest the trie is walked along its own edges until it has no
     /// child for the next byte. (A branch per word start, taken or not at random, cost more
     /// than the filter's arithmetic.) No failure links: an occurrence
@@ -109,13 +109,13 @@ extension AhoCorasick {
                                 // Bit 0: whether the byte before the current block is a letter or digit.
                                 var carry: UInt32 = 0
                                 // Letters and digits of the current block (the next block's are
-                                // computed one step ahead: a word's first four bytes may cross).
+                                // computed one step ahead: a word's first eight bytes may cross).
                                 var alnum = n >= 64 ? alnumBits(0) : 0
                                 while i &+ 64 <= n {
                                     // 1. Candidate word starts of a batch of blocks, flattened into
                                     // `candidates` with unconditional stores (simdjson's flatten_bits):
                                     // no branch per candidate, so none to mispredict. Each entry is
-                                    // `offset << 3 | r`, r the letters and digits it starts with (at most 4).
+                                    // `offset << 4 | r`, r the letters and digits it starts with (at most 8).
                                     let batchEnd = Swift.min(n, i &+ Self.wordStartBatch &+ 32)
                                     var count = 0
                                     while i &+ 64 <= batchEnd {
@@ -135,8 +135,8 @@ extension AhoCorasick {
                                             // garbage that the count leaves out.
                                             for _ in 0..<8 {
                                                 let lane = UInt64(truncatingIfNeeded: lanes.trailingZeroBitCount)
-                                                let r = (~(run &>> lane) | 0x10).trailingZeroBitCount
-                                                candidates[count &+ k] = (i &+ Int(lane)) &<< 3 | r
+                                                let r = (~(run &>> lane) | 0x100).trailingZeroBitCount
+                                                candidates[count &+ k] = (i &+ Int(lane)) &<< 4 | r
                                                 lanes &= lanes &- 1
                                                 k &+= 1
                                             }
@@ -150,10 +150,13 @@ extension AhoCorasick {
                                     var passed = 0
                                     for k in 0..<count {
                                         let entry = candidates[k]
-                                        let j = entry &>> 3
-                                        let cut = UInt32(truncatingIfNeeded: (UInt64(1) &<< UInt64(truncatingIfNeeded: (entry & 7) &<< 3)) &- 1)
+                                        let j = entry &>> 4
+                                        // The first r bytes: all ones shifted right by 64 - 8r (r = 0
+                                        // shifts by 64, which `&>>` would wrap to 0, so it is masked out).
+                                        let r = UInt64(truncatingIfNeeded: entry & 15)
+                                        let cut = (UInt64.max &>> ((64 &- (r &<< 3)) & 63)) & (0 &- (r == 0 ? 0 : 1))
                                         passing[passed] = j
-                                        passed &+= filter.has((raw.loadUnaligned(fromByteOffset: j, as: UInt32.self) | foldBits) & cut)
+                                        passed &+= filter.has((raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) | foldBits) & cut)
                                     }
                                     // 3. The walks, from the few that pass.
                                     for k in 0..<passed { walk(passing[k]) }

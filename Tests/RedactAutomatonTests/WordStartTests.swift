@@ -3,7 +3,7 @@ import PropertyBased
 import RedactAutomaton
 
 /// Alphabets for word-start searches: letters in both cases, digits, separators, non-ASCII
-/// bytes, so word boundaries fall everywhere and patterns shorter and longer than the four
+/// bytes, so word boundaries fall everywhere and patterns shorter and longer than the eight
 /// bytes the prefix filter keys on both occur.
 let wordAlphabets: [[UInt8]] = [
     Array("ab ".utf8),
@@ -38,7 +38,7 @@ func wordStartMatches(_ automaton: AhoCorasick, _ haystack: [UInt8]) -> [Match] 
 /// `scanWordStarts` reports exactly the word-bounded occurrences, in start order, for every
 /// layout and with or without case folding (so the prefix filter never drops one).
 @Test func wordStartsAgreeWithNaiveMatcher() async throws {
-    await propertyCheck(count: 400, input: Gen.int(in: 0...3).array(of: 1...7).array(of: 1...8), Gen.int(in: 0...3).array(of: 0...200),
+    await propertyCheck(count: 400, input: Gen.int(in: 0...3).array(of: 1...11).array(of: 1...8), Gen.int(in: 0...3).array(of: 0...200),
                         Gen.int(in: 0...(wordAlphabets.count - 1)), Gen.int(in: 0...(Layout.all.count - 1)), Gen.bool) {
         rawPatterns, rawHaystack, a, layout, fold in
         let alphabet = wordAlphabets[a]
@@ -78,5 +78,30 @@ func wordStartsAcrossBlocks(length: Int) throws {
         let text = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
         let ids = (0..<patterns.count).map { Int32($0) }
         #expect(Set(wordStartMatches(automaton, text)) == Set(naiveWordMatches(patterns: patterns, ids: ids, haystack: text, caseInsensitive: true)))
+    }
+}
+
+/// Words that share four to eight letters with a pattern, or all of it and then more: the
+/// prefix filter keys on eight bytes cut at the first byte that is not a letter or digit, so
+/// each of these is on one side of that edge or the other.
+@Test func wordStartsWithLongSharedPrefixes() throws {
+    let patterns = ["account", "account number", "heart", "hearing aid", "abcdefgh", "abcdefghi", "abcdefg", "a/c", "court"]
+        .map { Array($0.utf8) }
+    let automaton = try AhoCorasick(patterns: patterns, options: AutomatonOptions(asciiCaseInsensitive: true))
+    let words = ["account", "ACCOUNT", "accounts", "accommodation", "account number", "account numbers", "heart", "hearts",
+                 "hearing", "Hearing aid", "hearing aids", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefg", "abcdef", "a/c",
+                 "a", "a/b", "court", "courts", "Court-room", "the", "12", "accountant"]
+    let separators = [" ", " ", ", ", ".", "\n", "-", "/"]
+    var rng = SystemRandomNumberGenerator()
+    let ids = (0..<patterns.count).map { Int32($0) }
+    for _ in 0..<30 {
+        var text: [UInt8] = []
+        while text.count < 3_000 {
+            text += Array(words[Int(rng.next() % UInt64(words.count))].utf8)
+            text += Array(separators[Int(rng.next() % UInt64(separators.count))].utf8)
+        }
+        let want = naiveWordMatches(patterns: patterns, ids: ids, haystack: text, caseInsensitive: true)
+        #expect(!want.isEmpty)
+        #expect(Set(wordStartMatches(automaton, text)) == Set(want))
     }
 }
