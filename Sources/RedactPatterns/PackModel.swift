@@ -163,6 +163,12 @@ public struct Rule: Hashable, Sendable {
     /// like `min_triggers`: windows without such a pair never run the rule, which spares the
     /// letter-and-digit rules the phone numbers, card numbers and dates of dense text.
     public var letterDigit: LetterDigit? = nil
+    /// `digit_run = MIN MAX`: every match holds a run of MIN to MAX ASCII digits with no digit
+    /// directly before or after it (a prison number's `1234`: `4 4`; a vehicle registration's
+    /// one to three digits: `1 3`). A promise like `min_triggers`: windows whose digit runs all
+    /// have other lengths never run the rule, which spares the short-number rules the phone,
+    /// card and account numbers of dense text (and the reverse).
+    public var digitRun: ClosedRange<Int>? = nil
     /// `requires = dict:NAME`: every match holds a term of dictionary NAME as a whole word (no
     /// ASCII letter or digit glued to either end; ASCII case-insensitive), such as the street
     /// type of an address. A promise like `min_triggers`: a trigger run with no such word within

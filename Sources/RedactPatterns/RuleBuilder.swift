@@ -14,7 +14,7 @@ struct RuleBuilder {
     static let maxLengthLimit = 256
     static let repeatable: Set<String> = ["pattern", "example", "counter"]
     static let keys: Set<String> = [
-        "category", "pattern", "caseless", "dictionary", "validator", "trigger", "max_length", "min_triggers", "trigger_reach", "letter_digit", "requires", "context",
+        "category", "pattern", "caseless", "dictionary", "validator", "trigger", "max_length", "min_triggers", "trigger_reach", "letter_digit", "digit_run", "requires", "context",
         "context_window", "context_required", "deny", "deny_window", "priority", "example", "counter",
     ]
 
@@ -33,6 +33,7 @@ struct RuleBuilder {
         var minTriggers = 1
         var triggerReach: (value: TriggerReach, line: Int)?
         var letterDigit: (value: LetterDigit, line: Int)?
+        var digitRun: (value: ClosedRange<Int>, line: Int)?
         var requires: (name: String, line: Int)?
         var contextWords: [String]?, contextWindow: (Int, Int)?, contextRequired: Bool?
         var contextWindowLine = 0, contextRequiredLine = 0
@@ -86,6 +87,12 @@ struct RuleBuilder {
                     throw fail(.badNumber(key: e.key, expected: "upper or any, then a gap from 0 to \(LetterDigit.maxGapLimit)"), e.line)
                 }
                 letterDigit = (LetterDigit(upperOnly: parts[0] == "upper", maxGap: gap), e.line)
+            case "digit_run":
+                let parts = e.value.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                guard parts.count == 2, let lo = Int(parts[0]), let hi = Int(parts[1]), lo >= 1, lo <= hi else {
+                    throw fail(.badNumber(key: e.key, expected: "two whole numbers MIN MAX with 1 <= MIN <= MAX"), e.line)
+                }
+                digitRun = (lo...hi, e.line)
             case "requires":
                 guard e.value.hasPrefix("dict:") else {
                     throw fail(.badNumber(key: e.key, expected: "dict:NAME"), e.line)
@@ -190,6 +197,22 @@ struct RuleBuilder {
                 throw fail(.badNumber(key: "letter_digit", expected: "a rule whose trigger holds every digit (trigger = digit)"), letterDigit.line)
             }
             rule.letterDigit = letterDigit.value
+        }
+        if let digitRun {
+            // The engine reads the lengths off the runs of trigger digits, so every digit must be
+            // one; and a run a match holds can be no longer than the match.
+            guard case .bytes(let set) = rule.trigger, (UInt8(ascii: "0")...UInt8(ascii: "9")).allSatisfy(set.contains) else {
+                throw fail(.badNumber(key: "digit_run", expected: "a rule whose trigger holds every digit (trigger = digit)"), digitRun.line)
+            }
+            guard digitRun.value.upperBound <= effectiveMaxLength else {
+                throw fail(.badNumber(key: "digit_run", expected: "values no larger than max_length (\(effectiveMaxLength))"), digitRun.line)
+            }
+            // `requires` drops a trigger run with no word near before it reaches a window, so the
+            // window would not see every run of its matches.
+            guard requires == nil else {
+                throw fail(.badNumber(key: "digit_run", expected: "a rule without `requires`"), digitRun.line)
+            }
+            rule.digitRun = digitRun.value
         }
         if let requires {
             // The engine checks the word per run of trigger bytes, before a window opens.

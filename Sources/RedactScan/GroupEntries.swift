@@ -15,6 +15,9 @@ final class GroupEntries: @unchecked Sendable {
         /// Fewest triggers a window must hold (1 for literal groups).
         var minTriggers: Int
         var letterDigit: LetterDigit?
+        /// The digit-run lengths the rule promises (`Rule.digitRun`) as `ByteWindow.runLengths`
+        /// bits; 0 for no promise.
+        var runLengths: UInt64
         /// The rule's required-context group, or -1.
         var contextGroup: Int32
     }
@@ -33,7 +36,9 @@ final class GroupEntries: @unchecked Sendable {
             let first = flat.count
             for (k, rule) in group.rules.enumerated() {
                 flat.append(Entry(rule: rule, minTriggers: group.minTriggers.isEmpty ? 1 : group.minTriggers[k],
-                                  letterDigit: group.letterDigit[k], contextGroup: contextGroupOfRule[Int(rule)]))
+                                  letterDigit: group.letterDigit[k],
+                                  runLengths: group.digitRun.isEmpty ? 0 : ByteWindow.runLengthBits(group.digitRun[k]),
+                                  contextGroup: contextGroupOfRule[Int(rule)]))
             }
             ranges.append(first..<flat.count)
         }

@@ -44,6 +44,8 @@ public final class ScanEngine: Sendable {
         var minTriggers: [Int] = []
         /// Per rule (parallel to `rules`): the letter-and-digit pair every match holds, if declared.
         var letterDigit: [LetterDigit?] = []
+        /// Per rule (parallel to `rules`): the lengths of a digit run every match holds, if declared.
+        var digitRun: [ClosedRange<Int>?] = []
         /// Byte groups: the required-word group all its rules share (`Rule.requires`), or -1.
         var required: Int32 = -1
     }
@@ -147,12 +149,13 @@ public final class ScanEngine: Sendable {
                         byteGroups[g].rules.append(index)
                         byteGroups[g].minTriggers.append(rule.minTriggers)
                         byteGroups[g].letterDigit.append(rule.letterDigit)
+                        byteGroups[g].digitRun.append(rule.digitRun)
                         byteGroups[g].reach = max(byteGroups[g].reach, after)
                     } else {
                         byteGroupKeys.append((set, before, required))
                         byteSets.append(set)
                         byteGroups.append(Group(rules: [index], reach: after, before: before, minTriggers: [rule.minTriggers],
-                                                letterDigit: [rule.letterDigit], required: required))
+                                                letterDigit: [rule.letterDigit], digitRun: [rule.digitRun], required: required))
                     }
                 case .literals, .dictionary:
                     var words: [String]
@@ -417,17 +420,18 @@ private struct Pass {
 
     /// Runs the rules of group `group` (an index into `GroupEntries.ranges`: byte groups, then
     /// literal groups) over `window`, trying match starts in `starts` only (a prefix of it).
-    /// `triggers` and `gaps` describe the trigger runs inside it (byte groups only): rules
-    /// whose `min_triggers` or `letter_digit` promise the window cannot keep are skipped, and
-    /// so are rules whose required context has no word near.
+    /// `triggers`, `gaps` and `runLengths` describe the trigger runs inside it (byte groups
+    /// only): rules whose `min_triggers`, `letter_digit` or `digit_run` promise the window
+    /// cannot keep are skipped, and so are rules whose required context has no word near.
     mutating func runGroup(_ group: Int, window: Range<Int>, starts: Range<Int>,
-                           triggers: Int = .max, gaps: LetterDigitGaps = .unknown) {
+                           triggers: Int = .max, gaps: LetterDigitGaps = .unknown, runLengths: UInt64 = ByteWindow.anyRunLength) {
         let length = min(n, window.upperBound + ScanEngine.lookaheadMargin)
         let table = engine.groupEntries.entries
         for k in engine.groupEntries.ranges[group] {
             let entry = table[k]
             if entry.minTriggers > triggers { continue }
             if let promise = entry.letterDigit, !gaps.allows(promise) { continue }
+            if entry.runLengths != 0 && entry.runLengths & runLengths == 0 { continue }
             if entry.contextGroup >= 0 && columns == nil && !contextNear(entry.contextGroup, of: group, window: window) { continue }
             runRule(entry.rule, from: starts.lowerBound, limit: starts.upperBound, length: length)
         }
@@ -437,7 +441,7 @@ private struct Pass {
     /// before the window's last trigger byte: later starts are never tried.
     mutating func flushByteWindow(_ g: Int, _ w: ByteWindow) {
         runGroup(g, window: w.start..<w.end, starts: w.start..<(w.lastTrigger + 1),
-                 triggers: w.count, gaps: w.gaps)
+                 triggers: w.count, gaps: w.gaps, runLengths: w.runLengths)
     }
 
     /// Whether a word of context group `c` ends where it could count for a match in `window`
@@ -489,9 +493,13 @@ private struct Pass {
         var m = mask
         let count = last - first + 1
         let margin = engine.letterDigitMargin
+        let digitMask = engine.triggers.digitMask
         let gaps = margin == 0 ? LetterDigitGaps.unknown
-            : mask == engine.triggers.digitMask ? LetterDigitGaps(p, digits: first, through: last, margin: margin, count: n)
+            : mask == digitMask ? LetterDigitGaps(p, digits: first, through: last, margin: margin, count: n)
             : LetterDigitGaps(p, from: max(0, first - margin), to: min(n, last + 1 + margin))
+        // With a mask of their own, digits form runs of their own, each a whole run of digits
+        // (no digit beside it); without one, lengths are unknown and every length counts.
+        let runLength = digitMask == 0 ? ByteWindow.anyRunLength : mask == digitMask ? ByteWindow.runLengthBit(count) : 0
         while m != 0 {
             let g = m.trailingZeroBitCount
             m &= m - 1
@@ -503,9 +511,10 @@ private struct Pass {
                 windows[g].lastTrigger = last
                 windows[g].count += count
                 windows[g].gaps.fold(gaps)
+                windows[g].runLengths |= runLength
             } else {
                 if windows[g].isOpen { flushByteWindow(g, windows[g]) }
-                windows[g] = ByteWindow(start: ws, end: we, lastTrigger: last, count: count, gaps: gaps)
+                windows[g] = ByteWindow(start: ws, end: we, lastTrigger: last, count: count, gaps: gaps, runLengths: runLength)
             }
         }
     }
@@ -593,6 +602,22 @@ struct ByteWindow {
     var count = 0
     /// Closest letter-and-digit pairs of its trigger runs.
     var gaps = LetterDigitGaps.none
+    /// The lengths of its runs of digits: bit L for a run of L digits (bit 63 for 63 or more).
+    var runLengths: UInt64 = 0
+
+    static let anyRunLength = UInt64.max
+
+    /// The bit of a run of `length` digits.
+    @inline(__always)
+    static func runLengthBit(_ length: Int) -> UInt64 { 1 &<< UInt64(Swift.min(length, 63)) }
+
+    /// The bits of every length in `lengths` (`Rule.digitRun`), 0 for none.
+    static func runLengthBits(_ lengths: ClosedRange<Int>?) -> UInt64 {
+        guard let lengths else { return 0 }
+        var bits: UInt64 = 0
+        for length in Swift.min(lengths.lowerBound, 63)...Swift.min(lengths.upperBound, 63) { bits |= runLengthBit(length) }
+        return bits
+    }
 
     var isOpen: Bool { end >= 0 }
 }

@@ -263,6 +263,42 @@ import Testing
     }
 }
 
+/// `digit_run` is read, and refused where the engine could not keep the promise.
+@Suite struct DigitRunKeyTests {
+    func load(_ extra: String, trigger: String = "digit") throws -> Rule? {
+        let rules = """
+            [rule t.prison]
+            category = prison_number
+            pattern = [A-Z]\\d{4}[A-Z]{2}
+            trigger = \(trigger)
+            max_length = 7
+            \(extra)
+            """
+        let pack = try TempPack(rules: ["t.rules": rules], dictionaries: ["street_types": "Road\n"])
+        return try PackLoader.load(directories: [pack.url]).rule(id: "t.prison")
+    }
+
+    @Test func readsTheKey() throws {
+        #expect(try load("digit_run = 4 4")?.digitRun == 4...4)
+        #expect(try load("digit_run = 1  7")?.digitRun == 1...7)
+        #expect(try load("")?.digitRun == nil)
+    }
+
+    @Test func refusesFalsePromises() {
+        for (extra, trigger) in [("digit_run = 4 4", "at"),                      // the trigger is not the digits
+                                 ("digit_run = 0 4", "digit"),                   // a run holds a digit
+                                 ("digit_run = 5 4", "digit"),                   // MIN above MAX
+                                 ("digit_run = 4 8", "digit"),                   // longer than max_length
+                                 ("digit_run = 4", "digit"),                     // one number
+                                 ("digit_run = four 4", "digit"),
+                                 ("digit_run = 4 4\nrequires = dict:street_types", "digit")] {
+            #expect(throws: PackError.self, "\(extra) trigger \(trigger)") {
+                _ = try load(extra, trigger: trigger)
+            }
+        }
+    }
+}
+
 /// `requires` is read, and refused where the engine could not keep the promise.
 @Suite struct RequiresKeyTests {
     func load(_ extra: String, trigger: String = "digit") throws -> Rule? {

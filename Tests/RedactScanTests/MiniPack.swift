@@ -51,13 +51,16 @@ enum MiniPack {
             Rule(id: "health", category: .specialCategory, matcher: .dictionary("health"),
                  context: ContextSpec(words: ["diagnosed", "suffers from"], before: 40, after: 0, required: true),
                  priority: 20, location: loc),
-            // letter_digit promises: a letter beside a digit (postcode-like), or one byte apart (NINO-like).
+            // letter_digit promises: a letter beside a digit (postcode-like), or one byte apart
+            // (NINO-like); digit_run promises: runs of one to three digits, or two to six.
             Rule(id: "postcode", category: .postcode,
                  matcher: .pattern(#"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?[ ]{0,2}\d[A-Z]{2}(?![A-Za-z0-9])"#, caseless: false),
-                 priority: 45, trigger: .bytes(.digits), maxLength: 9, location: loc).withLetterDigit(upperOnly: true, maxGap: 0),
+                 priority: 45, trigger: .bytes(.digits), maxLength: 9, location: loc).withLetterDigit(upperOnly: true, maxGap: 0)
+                .withDigitRun(1...3),
             Rule(id: "nino", category: .nino,
                  matcher: .pattern(#"(?<![A-Za-z0-9])[A-Z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D](?![A-Za-z0-9])"#, caseless: true),
-                 priority: 60, trigger: .bytes(.digits), maxLength: 13, location: loc).withLetterDigit(upperOnly: false, maxGap: 1),
+                 priority: 60, trigger: .bytes(.digits), maxLength: 13, location: loc).withLetterDigit(upperOnly: false, maxGap: 1)
+                .withDigitRun(2...6),
             Rule(id: "anywhere", category: .ipAddress,
                  matcher: .pattern(#"\bzz[0-9a-f]{2}\b"#, caseless: true), priority: 5, trigger: .always, maxLength: 4, location: loc),
         ]
@@ -122,6 +125,11 @@ extension Rule {
     func withLetterDigit(upperOnly: Bool, maxGap: Int) -> Rule {
         var r = self
         r.letterDigit = LetterDigit(upperOnly: upperOnly, maxGap: maxGap)
+        return r
+    }
+    func withDigitRun(_ lengths: ClosedRange<Int>) -> Rule {
+        var r = self
+        r.digitRun = lengths
         return r
     }
     func withMinTriggers(_ n: Int) -> Rule {
