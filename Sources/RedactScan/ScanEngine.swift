@@ -477,15 +477,28 @@ private struct Pass {
         let groups = engine.byteGroups
         guard !groups.isEmpty else { return }
         for g in groups.indices { windows[g] = ByteWindow() }
-        runs.removeAll(keepingCapacity: true)
-        engine.triggers.collectRuns(p, from: 0, to: n, into: &runs)
         // Groups are read through a pointer: `groups[g]` on the array copies the struct, and
         // retaining its three arrays per run cost more than the window arithmetic.
         groups.withUnsafeBufferPointer { groups in
-            for r in runs.indices { addRun(runs[r].first, runs[r].last, runs[r].mask, groups) }
+            // Slice by slice, so that the bytes around each run (letter-and-digit gaps) and the
+            // windows PCRE2 searches are still in the first-level cache when they are read; a
+            // run that crosses a slice edge stays one run (`collectRuns(open:)`).
+            var open = TriggerRun.none
+            var from = 0
+            while from < n {
+                let to = min(n, from + Self.triggerSlice)
+                runs.removeAll(keepingCapacity: true)
+                engine.triggers.collectRuns(p, from: from, to: to, into: &runs, open: &open)
+                for r in runs.indices { addRun(runs[r].first, runs[r].last, runs[r].mask, groups) }
+                from = to
+            }
+            if open.first >= 0 { addRun(open.first, open.last, open.mask, groups) }
             for g in groups.indices where windows[g].isOpen { flushByteWindow(g, windows[g]) }
         }
     }
+
+    /// Bytes of text whose trigger runs are collected, then applied, at a time.
+    static let triggerSlice = 16 << 10
 
     /// Trigger bytes at `first...last` for the groups in `mask`: extend or flush each window.
     @inline(__always)

@@ -52,16 +52,26 @@ struct TriggerScanner: Sendable {
     /// the same groups, in order. A run updates each group's window once: a ten-digit number
     /// is one update, not ten.
     func collectRuns(_ p: UnsafePointer<UInt8>, from: Int, to: Int, into runs: inout [TriggerRun]) {
-        var current = TriggerRun(first: -1, last: -2, mask: 0)
+        var current = TriggerRun.none
+        collectRuns(p, from: from, to: to, into: &runs, open: &current)
+        if current.first >= 0 { runs.append(current) }
+    }
+
+    /// `collectRuns` over one slice of a longer range, slice after slice: `open` is the run
+    /// still growing at the end of the previous slice (`TriggerRun.none` at first). It is
+    /// appended once a later trigger byte cannot extend it; after the last slice the caller
+    /// appends it if it is not `none`. So a run that crosses a slice edge is one run.
+    func collectRuns(_ p: UnsafePointer<UInt8>, from: Int, to: Int, into runs: inout [TriggerRun], open current: inout TriggerRun) {
+        var run = current
         forEachTrigger(p, from: from, to: to) { t, mask in
-            if t == current.last + 1 && mask == current.mask {
-                current.last = t
+            if t == run.last + 1 && mask == run.mask {
+                run.last = t
             } else {
-                if current.first >= 0 { runs.append(current) }
-                current = TriggerRun(first: t, last: t, mask: mask)
+                if run.first >= 0 { runs.append(run) }
+                run = TriggerRun(first: t, last: t, mask: mask)
             }
         }
-        if current.first >= 0 { runs.append(current) }
+        current = run
     }
 
     /// Calls `body(index, groupMask)` for every trigger byte in `p[from..<to]`, in order.
@@ -106,4 +116,7 @@ struct TriggerRun {
     var first: Int
     var last: Int
     var mask: UInt64
+
+    /// No run yet.
+    static let none = TriggerRun(first: -1, last: -2, mask: 0)
 }
