@@ -193,16 +193,16 @@ struct RuleBuilder {
                 throw fail(.badNumber(key: "letter_digit", expected: "any (the rule is caseless)"), letterDigit.line)
             }
             // The engine reads the pair off the runs of trigger digits, so every digit must be one.
-            guard case .bytes(let set) = rule.trigger, (UInt8(ascii: "0")...UInt8(ascii: "9")).allSatisfy(set.contains) else {
-                throw fail(.badNumber(key: "letter_digit", expected: "a rule whose trigger holds every digit (trigger = digit)"), letterDigit.line)
+            guard Self.holdsEveryDigit(rule.trigger) else {
+                throw fail(.badNumber(key: "letter_digit", expected: Self.everyDigitTrigger), letterDigit.line)
             }
             rule.letterDigit = letterDigit.value
         }
         if let digitRun {
             // The engine reads the lengths off the runs of trigger digits, so every digit must be
             // one; and a run a match holds can be no longer than the match.
-            guard case .bytes(let set) = rule.trigger, (UInt8(ascii: "0")...UInt8(ascii: "9")).allSatisfy(set.contains) else {
-                throw fail(.badNumber(key: "digit_run", expected: "a rule whose trigger holds every digit (trigger = digit)"), digitRun.line)
+            guard Self.holdsEveryDigit(rule.trigger) else {
+                throw fail(.badNumber(key: "digit_run", expected: Self.everyDigitTrigger), digitRun.line)
             }
             guard digitRun.value.upperBound <= effectiveMaxLength else {
                 throw fail(.badNumber(key: "digit_run", expected: "values no larger than max_length (\(effectiveMaxLength))"), digitRun.line)
@@ -229,6 +229,15 @@ struct RuleBuilder {
         }
         return rule
     }
+
+    /// Whether `trigger` is a byte trigger that holds all ten digits: the promises read off
+    /// runs of trigger digits (`letter_digit`, `digit_run`) need every digit to be one.
+    private static func holdsEveryDigit(_ trigger: Trigger) -> Bool {
+        guard case .bytes(let set) = trigger else { return false }
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).allSatisfy(set.contains)
+    }
+
+    private static let everyDigitTrigger = "a rule whose trigger holds every digit (trigger = digit)"
 
     // MARK: - Values
 
