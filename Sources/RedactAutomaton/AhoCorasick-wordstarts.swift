@@ -27,7 +27,7 @@ extension AhoCorasick {
     public func scanWordStarts(_ bytes: UnsafeBufferPointer<UInt8>, workspace: inout [Int],
                                _ onMatch: (_ patternID: Int32, _ end: Int) -> Void) {
         guard let p = bytes.baseAddress, bytes.count > 0 else { return }
-        let room = 2 &* (Self.wordStartBatch &+ 32)
+        let room = 2 &* (Self.wordStartBatch &+ 32) &+ (Self.wordStartBatch &+ 128) / 8
         if workspace.count < room { workspace = [Int](repeating: 0, count: room) }
         workspace.withUnsafeMutableBufferPointer { space in
             scanWordStarts(p, bytes.count, candidates: space.baseAddress.unsafelyUnwrapped, onMatch)
@@ -41,7 +41,8 @@ extension AhoCorasick {
         scanWordStarts(bytes, workspace: &workspace, onMatch)
     }
 
-    /// The search itself: `candidates` holds `2 × (wordStartBatch + 32)` entries.
+    /// The search itself: `candidates` holds `2 × (wordStartBatch + 32)` entries, and after them
+    /// room for `wordStartBatch + 128` key bytes.
     @inlinable
     func scanWordStarts(_ p: UnsafePointer<UInt8>, _ n: Int, candidates: UnsafeMutablePointer<Int>,
                         _ onMatch: (_ patternID: Int32, _ end: Int) -> Void) {
@@ -93,39 +94,51 @@ extension AhoCorasick {
                                     }
                                 }
 
-                                // Three range tests (`|` on SIMD32<UInt8> compiles to a per-lane
-                                // loop through memory; range compares and mask ORs vectorise).
+                                // Three range tests. (Byte-wise `|` and `&` on SIMD32<UInt8> compile to
+                                // per-lane loops through memory; range compares, mask ORs and the
+                                // same operations on SIMD4<UInt64> vectorise.)
                                 let zero = SIMD32<UInt8>(repeating: 0x30), nine = SIMD32<UInt8>(repeating: 9)
                                 let upperA = SIMD32<UInt8>(repeating: 0x41), lowerA = SIMD32<UInt8>(repeating: 0x61)
                                 let z = SIMD32<UInt8>(repeating: 25)
+                                let foldBits = SIMD4<UInt64>(repeating: prefixFilter.foldBits)
                                 let raw = UnsafeRawPointer(p)
-                                @inline(__always) func alnumBits(_ at: Int) -> UInt32 {
+                                // The key bytes of a batch (`PrefixFilter`): each letter or digit
+                                // of the text, lowered when the automaton folds case (`| 0x20`
+                                // leaves digits alone), every other byte 0. A candidate's key is
+                                // then the eight bytes at its offset up to the first 0, read
+                                // without knowing the word's length.
+                                let keyBytes = UnsafeMutableRawPointer(candidates + 2 &* (Self.wordStartBatch &+ 32))
+                                /// The letters and digits of the 32 bytes at `at`, one bit each, and
+                                /// their key bytes stored at `keyBytes + (at - base)`.
+                                @inline(__always) func alnumBits(_ at: Int, base: Int) -> UInt32 {
                                     let v = raw.loadUnaligned(fromByteOffset: at, as: SIMD32<UInt8>.self)
-                                    return Self.bits(((v &- zero) .<= nine) .| ((v &- upperA) .<= z) .| ((v &- lowerA) .<= z))
+                                    let alnum = ((v &- zero) .<= nine) .| ((v &- upperA) .<= z) .| ((v &- lowerA) .<= z)
+                                    let key = (unsafeBitCast(v, to: SIMD4<UInt64>.self) | foldBits) & unsafeBitCast(alnum, to: SIMD4<UInt64>.self)
+                                    keyBytes.storeBytes(of: key, toByteOffset: at &- base, as: SIMD4<UInt64>.self)
+                                    return LaneBits.of(alnum)
                                 }
-                                let foldBits = prefixFilter.foldBits
                                 let passing = candidates + (Self.wordStartBatch &+ 32)
+                                let ones = 0x0101_0101_0101_0101 as UInt64, highs = 0x8080_8080_8080_8080 as UInt64
                                 var i = 0
                                 // Bit 0: whether the byte before the current block is a letter or digit.
                                 var carry: UInt32 = 0
-                                // Letters and digits of the current block (the next block's are
-                                // computed one step ahead: a word's first eight bytes may cross).
-                                var alnum = n >= 64 ? alnumBits(0) : 0
                                 while i &+ 64 <= n {
                                     // 1. Candidate word starts of a batch of blocks, flattened into
                                     // `candidates` with unconditional stores (simdjson's flatten_bits):
-                                    // no branch per candidate, so none to mispredict. Each entry is
-                                    // `offset << 4 | r`, r the letters and digits it starts with (at most 8).
+                                    // no branch per candidate, so none to mispredict.
+                                    let batchStart = i
                                     let batchEnd = Swift.min(n, i &+ Self.wordStartBatch &+ 32)
+                                    // Letters and digits of the current block (the next block's are
+                                    // computed one step ahead: a word's first eight bytes may cross).
+                                    var alnum = alnumBits(i, base: batchStart)
                                     var count = 0
                                     while i &+ 64 <= batchEnd {
-                                        let next = alnumBits(i &+ 32)
+                                        let next = alnumBits(i &+ 32, base: batchStart)
                                         let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
-                                        let starts = Self.bits(skipper.mask(v))
+                                        let starts = LaneBits.of(skipper.mask(v))
                                         // Inside a word: this byte and the one before are both letters or digits.
                                         let inside = alnum & (alnum << 1 | carry)
                                         var lanes = starts & ~inside
-                                        let run = UInt64(alnum) | UInt64(next) &<< 32
                                         carry = alnum >> 31
                                         alnum = next
                                         let found = lanes.nonzeroBitCount
@@ -134,9 +147,7 @@ extension AhoCorasick {
                                             // Eight at a time; lanes past the last candidate write
                                             // garbage that the count leaves out.
                                             for _ in 0..<8 {
-                                                let lane = UInt64(truncatingIfNeeded: lanes.trailingZeroBitCount)
-                                                let r = (~(run &>> lane) | 0x100).trailingZeroBitCount
-                                                candidates[count &+ k] = (i &+ Int(lane)) &<< 4 | r
+                                                candidates[count &+ k] = i &+ lanes.trailingZeroBitCount
                                                 lanes &= lanes &- 1
                                                 k &+= 1
                                             }
@@ -144,19 +155,18 @@ extension AhoCorasick {
                                         count &+= found
                                         i &+= 32
                                     }
-                                    // 2. The prefix filter, branch-free: the key is the first r bytes,
-                                    // folded (`PrefixFilter`); every candidate is stored, and the next
-                                    // slot advances only when it passes.
+                                    // 2. The prefix filter, branch-free: every candidate is stored, and
+                                    // the next slot advances only when its key passes.
                                     var passed = 0
                                     for k in 0..<count {
-                                        let entry = candidates[k]
-                                        let j = entry &>> 4
-                                        // The first r bytes: all ones shifted right by 64 - 8r (r = 0
-                                        // shifts by 64, which `&>>` would wrap to 0, so it is masked out).
-                                        let r = UInt64(truncatingIfNeeded: entry & 15)
-                                        let cut = (UInt64.max &>> ((64 &- (r &<< 3)) & 63)) & (0 &- (r == 0 ? 0 : 1))
+                                        let j = candidates[k]
+                                        let bytes = keyBytes.loadUnaligned(fromByteOffset: j &- batchStart, as: UInt64.self)
+                                        // The lowest 0 byte (a SWAR zero test is exact for the lowest
+                                        // one) and every byte above it are cut; none when no byte is 0.
+                                        let zeros = (bytes &- ones) & ~bytes & highs
+                                        let kept = ((zeros & (0 &- zeros)) &>> 7) &- 1
                                         passing[passed] = j
-                                        passed &+= filter.has((raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) | foldBits) & cut)
+                                        passed &+= filter.has(bytes & kept)
                                     }
                                     // 3. The walks, from the few that pass.
                                     for k in 0..<passed { walk(passing[k]) }
@@ -189,17 +199,6 @@ extension AhoCorasick {
             j &+= 2
         }
         return 0
-    }
-
-    /// One bit per lane of a SIMD comparison (lane 0 in bit 0): SSE's movemask, which Swift's
-    /// SIMD types do not expose, eight lanes at a time with one multiply.
-    @inlinable @inline(__always)
-    static func bits(_ m: SIMDMask<SIMD32<Int8>>) -> UInt32 {
-        let w = unsafeBitCast(m, to: SIMD4<UInt64>.self)
-        @inline(__always) func pack(_ x: UInt64) -> UInt32 {
-            UInt32(truncatingIfNeeded: ((x & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56)
-        }
-        return pack(w[0]) | pack(w[1]) << 8 | pack(w[2]) << 16 | pack(w[3]) << 24
     }
 }
 

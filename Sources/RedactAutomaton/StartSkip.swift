@@ -96,28 +96,18 @@ struct StartSkipScanner {
 
     /// The first index in `start..<end` whose byte leaves the start state, or `end`.
     ///
-    /// Full 32-byte blocks are tested with SIMD range compares; the mask is bit-cast to four
-    /// `UInt64` words and OR-ed (stdlib `any()` is an out-of-line reduction, 250x slower here),
-    /// and each candidate lane is confirmed in `exact`. The last partial block is scanned with
-    /// `exact` alone.
+    /// Full 32-byte blocks are tested with SIMD range compares, and each candidate lane is
+    /// confirmed in `exact`. The last partial block is scanned with `exact` alone.
     @inlinable @inline(__always)
     func firstStart(_ p: UnsafePointer<UInt8>, from start: Int, end: Int, exact: UnsafePointer<Bool>) -> Int {
         var i = start
         let raw = UnsafeRawPointer(p)
         while i &+ 32 <= end {
-            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
-            let m = ((v &- l0) .<= w0) .| ((v &- l1) .<= w1) .| ((v &- l2) .<= w2) .| ((v &- l3) .<= w3)
-            let words = unsafeBitCast(m, to: SIMD4<UInt64>.self)
-            if (words[0] | words[1] | words[2] | words[3]) != 0 {
-                // Each true lane is 0xFF; keep its top bit so lanes can be visited one by one.
-                for k in 0..<4 {
-                    var bits = words[k] & 0x8080_8080_8080_8080
-                    while bits != 0 {
-                        let lane = k &* 8 &+ (bits.trailingZeroBitCount &>> 3)
-                        if exact[Int(p[i &+ lane])] { return i &+ lane }
-                        bits &= bits &- 1
-                    }
-                }
+            var lanes = LaneBits.of(mask(raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)))
+            while lanes != 0 {
+                let j = i &+ lanes.trailingZeroBitCount
+                if exact[Int(p[j])] { return j }
+                lanes &= lanes &- 1
             }
             i &+= 32
         }

@@ -1,3 +1,4 @@
+import RedactAutomaton
 import RedactPatterns
 
 /// Finds trigger bytes (digits, `@`, ...) 32 bytes at a time.
@@ -41,13 +42,6 @@ struct TriggerScanner: Sendable {
         widths = SIMD4(runs.map { UInt8($0.hi - $0.lo) })
     }
 
-    /// The top bit of each of the 8 bytes of `x` (each 0x00 or 0xFF), as 8 bits, lowest byte
-    /// first: SSE's movemask, which Swift's SIMD types do not expose.
-    @inline(__always)
-    static func movemask(_ x: UInt64) -> UInt64 {
-        ((x & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
-    }
-
     /// Appends to `runs` every run of consecutive trigger bytes in `p[from..<to]` that trigger
     /// the same groups, in order. A run updates each group's window once: a ten-digit number
     /// is one update, not ten.
@@ -87,18 +81,14 @@ struct TriggerScanner: Sendable {
             while i + 32 <= to {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
                 let m = ((v &- l0) .<= w0) .| ((v &- l1) .<= w1) .| ((v &- l2) .<= w2) .| ((v &- l3) .<= w3)
-                let bits = unsafeBitCast(m, to: SIMD4<UInt64>.self)
-                if (bits[0] | bits[1] | bits[2] | bits[3]) != 0 {
-                    // Visit only the candidate lanes (dense text has a digit in almost every
-                    // block, and a scalar pass over all 32 bytes cost more than the SIMD test).
-                    var lanes = Self.movemask(bits[0]) | Self.movemask(bits[1]) << 8
-                        | Self.movemask(bits[2]) << 16 | Self.movemask(bits[3]) << 24
-                    while lanes != 0 {
-                        let j = i &+ lanes.trailingZeroBitCount
-                        lanes &= lanes &- 1
-                        let g = t[Int(p[j])]
-                        if g != 0 { body(j, g) }
-                    }
+                // Visit only the candidate lanes (dense text has a digit in almost every
+                // block, and a scalar pass over all 32 bytes cost more than the SIMD test).
+                var lanes = LaneBits.of(m)
+                while lanes != 0 {
+                    let j = i &+ lanes.trailingZeroBitCount
+                    lanes &= lanes &- 1
+                    let g = t[Int(p[j])]
+                    if g != 0 { body(j, g) }
                 }
                 i += 32
             }
