@@ -56,12 +56,14 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$( [ -n "$(git -C "$ROOT" status --porcelain -- Sources patterns corpus Package.swift 2>/dev/null)" ] && echo " + uncommitted changes under Sources/, patterns/ or corpus/" || true)
 
 # ---- 1. build ---------------------------------------------------------------------------
-# Tuned to this CPU when it has AVX2, as run-sample.sh builds (REDACT_PORTABLE=1: baseline x86-64).
+# Tuned to this CPU when it has AVX2, as run-sample.sh builds (REDACT_PORTABLE=1: baseline x86-64),
+# the Swift runtime linked in (scripts/link-flags.sh; REDACT_DYNAMIC=1: shared).
 read -ra CPU_FLAGS <<< "$("$ROOT/scripts/build-flags.sh")"
+read -ra LINK_FLAGS <<< "$("$ROOT/scripts/link-flags.sh")"
 if [ -z "${SKIP_BUILD:-}" ]; then
-    log "building redact and redact-corpus (release, $SCRATCH${CPU_FLAGS:+, ${CPU_FLAGS[*]}})"
+    log "building redact and redact-corpus (release, $SCRATCH${CPU_FLAGS:+, ${CPU_FLAGS[*]}}${LINK_FLAGS:+, ${LINK_FLAGS[*]}})"
     for product in redact redact-corpus; do
-        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product "$product" "${CPU_FLAGS[@]}") > "$TMP/build.log" 2>&1 \
+        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product "$product" "${CPU_FLAGS[@]}" "${LINK_FLAGS[@]}") > "$TMP/build.log" 2>&1 \
             || { tail -40 "$TMP/build.log" >&2; die "release build of $product failed"; }
     done
 fi
@@ -220,7 +222,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "| memory | $(free -g | awk '/^Mem:/ {print $2}') GiB |"
     echo "| OS, kernel | $(. /etc/os-release && echo "$PRETTY_NAME"), $(uname -r) |"
     echo "| Swift | $(swift --version 2>&1 | head -1) |"
-    echo "| build flags | release${CPU_FLAGS:+, \`${CPU_FLAGS[*]}\`} (scripts/build-flags.sh) |"
+    echo "| build flags | release${CPU_FLAGS:+, \`${CPU_FLAGS[*]}\`} (scripts/build-flags.sh)${LINK_FLAGS:+, \`${LINK_FLAGS[*]}\` (scripts/link-flags.sh)} |"
     echo "| redact | $("$REDACT" --version 2>&1 | sed -n 1p), built from commit $COMMIT$DIRTY |"
     echo "| PCRE2 | $(pcre2-config --version 2>/dev/null || echo unknown) (Debian libpcre2-dev), JIT |"
     echo "| package-benchmark | ordo-one/benchmark $(git -C "$HERE/.build/checkouts/benchmark" describe --tags 2>/dev/null || echo 1.38.1), MallocInterposer trait |"

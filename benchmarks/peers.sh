@@ -62,15 +62,17 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$( [ -n "$(git -C "$ROOT" status --porcelain -- Sources patterns corpus Package.swift 2>/dev/null)" ] && echo " + uncommitted changes under Sources/, patterns/ or corpus/" || true)
 
 # ---- build ------------------------------------------------------------------------------
-# Tuned to this CPU when it has AVX2, as bench.sh builds (REDACT_PORTABLE=1: baseline x86-64).
+# Tuned to this CPU when it has AVX2, as bench.sh builds (REDACT_PORTABLE=1: baseline x86-64),
+# the Swift runtime linked in (scripts/link-flags.sh; REDACT_DYNAMIC=1: shared).
 read -ra CPU_FLAGS <<< "$("$ROOT/scripts/build-flags.sh")"
+read -ra LINK_FLAGS <<< "$("$ROOT/scripts/link-flags.sh")"
 if [ -z "${SKIP_BUILD:-}" ]; then
-    log "building redact, redact-corpus (root, release) and redact-pack-export (benchmarks, release)${CPU_FLAGS:+ with ${CPU_FLAGS[*]}}"
+    log "building redact, redact-corpus (root, release) and redact-pack-export (benchmarks, release)${CPU_FLAGS:+ with ${CPU_FLAGS[*]}}${LINK_FLAGS:+ ${LINK_FLAGS[*]}}"
     for product in redact redact-corpus; do
-        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product "$product" "${CPU_FLAGS[@]}") > "$TMP/build.log" 2>&1 \
+        (cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --product "$product" "${CPU_FLAGS[@]}" "${LINK_FLAGS[@]}") > "$TMP/build.log" 2>&1 \
             || { tail -40 "$TMP/build.log" >&2; die "release build of $product failed"; }
     done
-    (cd "$HERE" && swift build -c release --product redact-pack-export "${CPU_FLAGS[@]}") > "$TMP/build.log" 2>&1 \
+    (cd "$HERE" && swift build -c release --product redact-pack-export "${CPU_FLAGS[@]}" "${LINK_FLAGS[@]}") > "$TMP/build.log" 2>&1 \
         || { tail -40 "$TMP/build.log" >&2; die "release build of redact-pack-export failed"; }
 fi
 REDACT=$SCRATCH/release/redact

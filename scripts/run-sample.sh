@@ -10,8 +10,8 @@ PERIOD=${PERIOD:-FY2026-27}
 
 scripts/install-deps.sh
 # Tuned to this CPU when it has AVX2 (scripts/build-flags.sh; REDACT_PORTABLE=1 for a binary
-# to copy to other machines).
-read -ra CPU_FLAGS <<< "$(scripts/build-flags.sh)"
+# to copy to other machines), the Swift runtime linked in (scripts/link-flags.sh).
+read -ra CPU_FLAGS <<< "$(scripts/build-flags.sh) $(scripts/link-flags.sh)"
 echo "== building (release${CPU_FLAGS:+, ${CPU_FLAGS[*]}})" >&2
 swift build -c release --product redact "${CPU_FLAGS[@]}" >&2
 BIN="$(swift build -c release --show-bin-path "${CPU_FLAGS[@]}")/redact"

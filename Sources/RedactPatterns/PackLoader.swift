@@ -65,7 +65,7 @@ public enum PackLoader {
     public static func defaultPackDirectory(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-        executable: URL? = Bundle.main.executableURL
+        executable: @autoclosure () -> URL? = PackLoader.executableURL()
     ) -> URL? {
         let fm = FileManager.default
         func isPack(_ u: URL) -> Bool { fm.fileExists(atPath: u.appendingPathComponent("pack.conf").path) }
@@ -86,10 +86,22 @@ public enum PackLoader {
             }
         }
         if let found = walkUp(from: currentDirectory) { return found }
-        if let exe = executable?.resolvingSymlinksInPath() {
+        if let exe = executable()?.resolvingSymlinksInPath() {
             return walkUp(from: exe.deletingLastPathComponent())
         }
         return nil
+    }
+
+    /// The running executable's path. On Linux `/proc/self/exe` names it; `Bundle.main` would
+    /// first read the executable's whole directory, looking for a bundle, on every run: 2 ms
+    /// in a build folder of 174 entries, 16 ms beside 5,500 files (measured with `perf stat`).
+    public static func executableURL() -> URL? {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        #endif
+        return Bundle.main.executableURL
     }
 
     // MARK: - Reading one directory

@@ -86,7 +86,7 @@ struct BreachCommand: ParsableCommand {
     }
 
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a new breach or near miss; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a new breach or near miss; prints its id.")
 
         @OptionGroup var log: LogOptions
         @Option(help: "Area code (see `redact reference areas`).") var area: String
@@ -110,6 +110,7 @@ struct BreachCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Record a new version of a breach; the earlier versions stay in the log.")
 
         @OptionGroup var log: LogOptions
@@ -134,6 +135,7 @@ struct BreachCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List breaches (latest versions), or with --overdue those whose 72-hour ICO clock is running out.")
 
         @OptionGroup var log: LogOptions
@@ -166,7 +168,7 @@ struct BreachCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every version of a breach.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every version of a breach.")
 
         @OptionGroup var log: LogOptions
         @Argument(help: "The breach id.") var id: String

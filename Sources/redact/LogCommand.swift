@@ -13,6 +13,7 @@ struct LogCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Walk the hash chain; name the first broken entry and exit 1 if there is one.")
 
         @OptionGroup var log: LogOptions
@@ -41,6 +42,7 @@ struct LogCommand: ParsableCommand {
 
     struct Checkpoint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "checkpoint",
             abstract: "Print the entry count and head hash, for a later `log verify --checkpoint`.")
 
         @OptionGroup var log: LogOptions
@@ -57,6 +59,7 @@ struct LogCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write entries as JSON Lines (lossless, importable) or CSV (for spreadsheets).")
 
         @OptionGroup var log: LogOptions
@@ -83,6 +86,7 @@ struct LogCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Merge area exports (JSON Lines) into this log, verifying each source's chain. Idempotent.")
 
         @OptionGroup var log: LogOptions

@@ -13,6 +13,7 @@ struct PatternsCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Compile every rule and run every example. Exit 0 all pass, 1 an example failed, 2 a pack is malformed.")
 
         @Option(name: .customLong("patterns"), help: ArgumentHelp("Also check the pack in DIR (repeatable).", valueName: "DIR"))
@@ -41,7 +42,7 @@ struct PatternsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rules: id, category, validator, trigger.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules: id, category, validator, trigger.")
 
         @Option(name: .customLong("patterns"), help: ArgumentHelp("Also load the pack in DIR.", valueName: "DIR"))
         var patternDirectories: [String] = []

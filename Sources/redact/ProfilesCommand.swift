@@ -12,7 +12,7 @@ struct ProfilesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One line per profile: id, version, section 14 list, agreement, recipient types.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per profile: id, version, section 14 list, agreement, recipient types.")
         @OptionGroup var profiles: ProfileOptions
 
         func run() throws {
@@ -25,7 +25,7 @@ struct ProfilesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Everything a profile decides, every category and role included.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Everything a profile decides, every category and role included.")
         @Argument(help: "Profile id (or give --recipient TYPE).") var id: String?
         @OptionGroup var recipient: RecipientOption
         @OptionGroup var profiles: ProfileOptions
@@ -60,6 +60,7 @@ struct ProfilesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check every profile against the reference data. Exit 0 all valid, 1 a profile is inconsistent, 2 a profile is malformed.")
         @OptionGroup var profiles: ProfileOptions
         @OptionGroup var reference: ReferenceOptions
