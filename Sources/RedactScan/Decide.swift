@@ -15,10 +15,12 @@ struct Candidate {
 /// they find raw matches.
 enum Decide {
     /// Turns a raw match into a candidate, or nil when the validator or context rejects it.
+    /// `contextKnown`: the rule's required context is already established (a table column of
+    /// the rule's category, or the fast engine's context words from the automaton).
     @inline(__always)
     static func candidate(
         _ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, ruleIndex: Int32, tag: Int32, rule: CompiledRule,
-        contextFromColumn: Bool = false
+        contextKnown: Bool = false
     ) -> Candidate? {
         guard end > start else { return nil }
         var validated = rule.confirmed
@@ -27,7 +29,7 @@ enum Decide {
             validated = true
         }
         if let deny = rule.deny, contextPresent(p, count: count, start: start, end: end, deny) { return nil }
-        if let context = rule.context, context.required, !contextFromColumn,
+        if let context = rule.context, context.required, !contextKnown,
            !contextPresent(p, count: count, start: start, end: end, context) {
             return nil
         }

@@ -258,8 +258,10 @@ private struct Pass {
     var hits: [LiteralHit]
     /// The literal matcher's workspace (candidate word starts).
     var wordStarts: [Int]
-    /// Per context group: the ends of its word-bounded required-context words, in order.
+    /// Per context group: the ends of its word-bounded required-context words, in order, and
+    /// their starts (same index).
     var contextEnds: [[Int]]
+    var contextStarts: [[Int]]
     /// Per required-word group: the ends of its words, in order (`Rule.requires`).
     var requiredEnds: [[Int]]
     /// Per byte group with required words: the first of them not yet passed by its trigger runs.
@@ -288,6 +290,7 @@ private struct Pass {
         wordStarts = scratch.wordStarts; scratch.wordStarts = []
         hits = scratch.hits; scratch.hits = []
         contextEnds = scratch.contextEnds; scratch.contextEnds = []
+        contextStarts = scratch.contextStarts; scratch.contextStarts = []
         requiredEnds = scratch.requiredEnds; scratch.requiredEnds = []
         requiredCursor = scratch.requiredCursor; scratch.requiredCursor = []
         contextCursor = scratch.contextCursor; scratch.contextCursor = []
@@ -298,7 +301,10 @@ private struct Pass {
         candidates.removeAll(keepingCapacity: true)
         resolved.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
-        for g in contextEnds.indices { contextEnds[g].removeAll(keepingCapacity: true) }
+        for g in contextEnds.indices {
+            contextEnds[g].removeAll(keepingCapacity: true)
+            contextStarts[g].removeAll(keepingCapacity: true)
+        }
         for g in requiredEnds.indices { requiredEnds[g].removeAll(keepingCapacity: true) }
         for g in requiredCursor.indices { requiredCursor[g] = 0 }
         for k in contextCursor.indices { contextCursor[k] = 0 }
@@ -316,6 +322,7 @@ private struct Pass {
         scratch.wordStarts = wordStarts
         scratch.hits = hits
         scratch.contextEnds = contextEnds
+        scratch.contextStarts = contextStarts
         scratch.requiredEnds = requiredEnds
         scratch.requiredCursor = requiredCursor
         scratch.contextCursor = contextCursor
@@ -356,7 +363,10 @@ private struct Pass {
                     if engine.mode == .fast { literalWindow(group: Int(group), start: start, end: hit.end) }
                 case .context(let group):
                     // Only a word-bounded occurrence can count (see `Decide.boundaryOK`).
-                    if wordBounded(hit.pattern, start, hit.end) { contextEnds[Int(group)].append(hit.end) }
+                    if wordBounded(hit.pattern, start, hit.end) {
+                        contextEnds[Int(group)].append(hit.end)
+                        contextStarts[Int(group)].append(start)
+                    }
                 case .required(let group):
                     // Whole words in the ASCII sense of the promise (what the automaton reports;
                     // brute force in reference mode reports more).
@@ -393,12 +403,48 @@ private struct Pass {
     @inline(__always)
     mutating func add(_ s: Int, _ e: Int, _ rule: Int32, _ tag: Int32) {
         let r = table.rules[Int(rule)]
-        var fromColumn = false
-        if let columns, r.context?.required == true, let c = columns.category(p, offset: s, absolute: base + s) {
-            fromColumn = c == r.category
+        var contextKnown = false
+        if r.context?.required == true {
+            if let columns, let c = columns.category(p, offset: s, absolute: base + s) {
+                contextKnown = c == r.category
+            }
+            // The automaton already found every context word of the rule's group: look them up
+            // instead of searching the bytes around the match again (the reference engine
+            // searches, so the differential tests compare the two).
+            let g = engine.contextGroupOfRule[Int(rule)]
+            if !contextKnown && engine.mode == .fast && g >= 0 {
+                guard contextWordAround(group: Int(g), start: s, end: e) else { return }
+                contextKnown = true
+            }
         }
-        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: r, contextFromColumn: fromColumn) {
+        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: r, contextKnown: contextKnown) {
             candidates.append(c)
+        }
+    }
+
+    /// Whether a word-bounded word of context group `g` lies wholly in the `before` bytes that
+    /// end at `start` or the `after` bytes that begin at `end` (`Decide.contextPresent`, from
+    /// the automaton's hits). Ends are in order, so the first that could count is found by
+    /// bisection; the few after it are checked in turn.
+    func contextWordAround(group g: Int, start: Int, end: Int) -> Bool {
+        let (before, after) = engine.contextWindows[g]
+        let lo = max(0, start - before), hi = min(n, end + after)
+        return contextEnds[g].withUnsafeBufferPointer { ends in
+            contextStarts[g].withUnsafeBufferPointer { starts in
+                // The first end above `lo` (a word ending at or before `lo` cannot lie inside).
+                var a = 0, b = ends.count
+                while a < b {
+                    let mid = (a + b) >> 1
+                    if ends[mid] <= lo { a = mid + 1 } else { b = mid }
+                }
+                var k = a
+                while k < ends.count && ends[k] <= hi {
+                    let ws = starts[k], we = ends[k]
+                    if (ws >= lo && we <= start) || (ws >= end && we <= hi) { return true }
+                    k += 1
+                }
+                return false
+            }
         }
     }
 
@@ -580,6 +626,7 @@ public final class ScanScratch {
     var wordStarts: [Int] = []
     var hits: [LiteralHit] = []
     var contextEnds: [[Int]]
+    var contextStarts: [[Int]]
     var requiredEnds: [[Int]]
     var requiredCursor: [Int]
     var contextCursor: [Int]
@@ -591,6 +638,7 @@ public final class ScanScratch {
     init(pairs: Int, groups: Int, allGroups: Int, contextGroups: Int, requiredGroups: Int) {
         matchData = PCRE2MatchData(pairs: pairs)
         contextEnds = Array(repeating: [], count: contextGroups)
+        contextStarts = Array(repeating: [], count: contextGroups)
         requiredEnds = Array(repeating: [], count: requiredGroups)
         requiredCursor = Array(repeating: 0, count: max(groups, 1))
         contextCursor = Array(repeating: 0, count: max(allGroups * contextGroups, 1))
