@@ -3,11 +3,16 @@ import RedactCore
 import RedactPatterns
 import Testing
 
+/// The pack of one rules file, `rules`, and `dictionaries`, loaded from a temporary directory.
+func loadTempPack(_ rules: String, dictionaries: [String: String] = [:]) throws -> PatternPack {
+    let pack = try TempPack(rules: ["t.rules": rules], dictionaries: dictionaries)
+    return try PackLoader.load(directories: [pack.url])
+}
+
 /// What a well-formed pack loads into.
 @Suite struct PackFormatTests {
     func load(_ rules: String, dictionaries: [String: String] = [:]) throws -> PatternPack {
-        let pack = try TempPack(rules: ["t.rules": rules], dictionaries: dictionaries)
-        return try PackLoader.load(directories: [pack.url])
+        try loadTempPack(rules, dictionaries: dictionaries)
     }
 
     @Test func everyKeyIsRead() throws {
@@ -233,16 +238,14 @@ import Testing
 /// `letter_digit` is read, and refused where the promise could not hold.
 @Suite struct LetterDigitKeyTests {
     func load(_ extra: String, caseless: Bool = false, trigger: String = "digit") throws -> Rule? {
-        let rules = """
+        try loadTempPack("""
             [rule t.postcode]
             category = postcode
             pattern = [A-Z]{1,2}\\d[ ]?\\d[A-Z]{2}
             \(caseless ? "caseless = true\n" : "")trigger = \(trigger)
             max_length = 8
             \(extra)
-            """
-        let pack = try TempPack(rules: ["t.rules": rules], dictionaries: [:])
-        return try PackLoader.load(directories: [pack.url]).rule(id: "t.postcode")
+            """).rule(id: "t.postcode")
     }
 
     @Test func readsTheKey() throws {
@@ -266,16 +269,14 @@ import Testing
 /// `digit_run` is read, and refused where the engine could not keep the promise.
 @Suite struct DigitRunKeyTests {
     func load(_ extra: String, trigger: String = "digit") throws -> Rule? {
-        let rules = """
+        try loadTempPack("""
             [rule t.prison]
             category = prison_number
             pattern = [A-Z]\\d{4}[A-Z]{2}
             trigger = \(trigger)
             max_length = 7
             \(extra)
-            """
-        let pack = try TempPack(rules: ["t.rules": rules], dictionaries: ["street_types": "Road\n"])
-        return try PackLoader.load(directories: [pack.url]).rule(id: "t.prison")
+            """, dictionaries: ["street_types": "Road\n"]).rule(id: "t.prison")
     }
 
     @Test func readsTheKey() throws {
@@ -302,16 +303,14 @@ import Testing
 /// `requires` is read, and refused where the engine could not keep the promise.
 @Suite struct RequiresKeyTests {
     func load(_ extra: String, trigger: String = "digit") throws -> Rule? {
-        let rules = """
+        try loadTempPack("""
             [rule t.street]
             category = address
             pattern = \\d{1,3}[ ][A-Z][a-z]+[ ](?i:{{dict:street_types}})(?![A-Za-z0-9])
             trigger = \(trigger)
             max_length = 40
             \(extra)
-            """
-        let pack = try TempPack(rules: ["t.rules": rules], dictionaries: ["street_types": "Road\nStreet\n"])
-        return try PackLoader.load(directories: [pack.url]).rule(id: "t.street")
+            """, dictionaries: ["street_types": "Road\nStreet\n"]).rule(id: "t.street")
     }
 
     @Test func readsTheKey() throws {
