@@ -28,6 +28,10 @@ final class GroupEntries: @unchecked Sendable {
     /// Per rule: its compiled pattern, unretained (the rule table owns it and outlives the
     /// engine's scans), so running a rule costs no reference counting.
     let patterns: UnsafeMutableBufferPointer<Unmanaged<PCRE2Pattern>?>
+    /// The rule table's rules, by index, in storage of the engine's own: read in place, where
+    /// an element of the table's array is copied out (and its references retained) per read.
+    let rules: UnsafeMutableBufferPointer<CompiledRule>
+    private let rulesCount: Int
 
     init(groups: [ScanEngine.Group], contextGroupOfRule: [Int32], table: RuleTable) {
         var flat: [Entry] = []
@@ -49,10 +53,15 @@ final class GroupEntries: @unchecked Sendable {
         for (i, rule) in table.rules.enumerated() {
             (patterns.baseAddress! + i).initialize(to: rule.pattern.map { Unmanaged.passUnretained($0) })
         }
+        rulesCount = table.rules.count
+        rules = .allocate(capacity: max(table.rules.count, 1))
+        _ = rules.initialize(from: table.rules)
     }
 
     deinit {
         entries.deallocate()
         patterns.deallocate()
+        rules.baseAddress!.deinitialize(count: rulesCount)
+        rules.deallocate()
     }
 }

@@ -42,6 +42,9 @@ public struct CompiledRule: Sendable {
     let deny: CompiledContext?
     /// Party-list names count as confirmed, like a passed check digit.
     let confirmed: Bool
+
+    /// Whether the rule fires only with a context word near (read without copying the words).
+    var requiresContext: Bool { context?.required == true }
 }
 
 /// The rules of the loaded packs plus the synthetic party-name rule, by index.

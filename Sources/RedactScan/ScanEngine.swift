@@ -36,10 +36,15 @@ public final class ScanEngine: Sendable {
 
     struct Group: Sendable {
         var rules: [Int32]
-        /// Bytes a match can extend after its trigger (literal groups: either side).
+        /// Bytes a match can extend after its trigger's start (`Rule.triggerReach`, else
+        /// `maxLength`).
         var reach: Int
-        /// Bytes before the trigger a match can start (byte groups; see `Rule.triggerReach`).
+        /// Bytes before the trigger a match can start (`Rule.triggerReach`, else `maxLength`).
         var before: Int = 0
+        /// Literal groups: how far before a trigger's *end* a match can start, the smaller of
+        /// the longest match and `before - 1` plus the longest trigger word. Measured from the
+        /// end so that window starts grow with the hits, which arrive in order of end.
+        var lead: Int = 0
         /// Per rule (parallel to `rules`): fewest triggers a window must hold to run it.
         var minTriggers: [Int] = []
         /// Per rule (parallel to `rules`): the letter-and-digit pair every match holds, if declared.
@@ -84,7 +89,7 @@ public final class ScanEngine: Sendable {
         var byteGroups: [Group] = []
         var byteGroupKeys: [(set: ByteSet, before: Int, required: Int32)] = []
         var requiredGroups: [String: Int32] = [:]
-        var literalTriggerGroups: [[String]: Int] = [:]
+        var literalTriggerGroups: [LiteralTriggerKey: Int] = [:]
         var literalGroups: [Group] = []
         var always: [Int32] = []
         var patternRules: [Int32] = []
@@ -167,14 +172,21 @@ public final class ScanEngine: Sendable {
                         throw ScanError(.invalidPack, path: rule.location.description, detail: "rule \(rule.id): unknown trigger dictionary")
                     }
                     words = words.map { $0.lowercased() }.sorted()
-                    if let g = literalTriggerGroups[words] {
+                    // One group per (words, reach before), as for byte triggers.
+                    let before = rule.triggerReach?.before ?? rule.maxLength
+                    let after = rule.triggerReach?.after ?? rule.maxLength
+                    let longestWord = words.map(\.utf8.count).max() ?? 0
+                    let key = LiteralTriggerKey(words: words, before: before)
+                    if let g = literalTriggerGroups[key] {
                         literalGroups[g].rules.append(index)
                         literalGroups[g].letterDigit.append(nil)
-                        literalGroups[g].reach = max(literalGroups[g].reach, rule.maxLength)
+                        literalGroups[g].reach = max(literalGroups[g].reach, after)
+                        literalGroups[g].lead = max(literalGroups[g].lead, min(rule.maxLength, before - 1 + longestWord))
                     } else {
                         let g = literalGroups.count
-                        literalTriggerGroups[words] = g
-                        literalGroups.append(Group(rules: [index], reach: rule.maxLength, letterDigit: [nil]))
+                        literalTriggerGroups[key] = g
+                        literalGroups.append(Group(rules: [index], reach: after, before: before,
+                                                   lead: min(rule.maxLength, before - 1 + longestWord), letterDigit: [nil]))
                         for w in words { literals.add(Array(w.utf8), .trigger(group: Int32(g))) }
                     }
                 }
@@ -273,6 +285,8 @@ private struct Pass {
     var windows: [ByteWindow]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
+    /// Per literal group: the start of the last trigger in its open window.
+    var literalWindowLast: [Int]
     /// Header-row context for tables (CSV/TSV), and the buffer's absolute offset it needs.
     var columns: ColumnContext? = nil
     var base = 0
@@ -298,6 +312,7 @@ private struct Pass {
         windows = scratch.windows; scratch.windows = []
         literalWindowStart = scratch.literalWindowStart; scratch.literalWindowStart = []
         literalWindowEnd = scratch.literalWindowEnd; scratch.literalWindowEnd = []
+        literalWindowLast = scratch.literalWindowLast; scratch.literalWindowLast = []
         candidates.removeAll(keepingCapacity: true)
         resolved.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
@@ -330,6 +345,7 @@ private struct Pass {
         scratch.windows = windows
         scratch.literalWindowStart = literalWindowStart
         scratch.literalWindowEnd = literalWindowEnd
+        scratch.literalWindowLast = literalWindowLast
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -402,11 +418,13 @@ private struct Pass {
 
     @inline(__always)
     mutating func add(_ s: Int, _ e: Int, _ rule: Int32, _ tag: Int32) {
-        let r = table.rules[Int(rule)]
+        // Borrowed through the engine's pointer: a copy of the rule out of the table's array
+        // retained and released its pattern, validator and context lists at every candidate.
+        let rules = engine.groupEntries.rules
         var contextKnown = false
-        if r.context?.required == true {
+        if rules[Int(rule)].requiresContext {
             if let columns, let c = columns.category(p, offset: s, absolute: base + s) {
-                contextKnown = c == r.category
+                contextKnown = c == rules[Int(rule)].category
             }
             // The automaton already found every context word of the rule's group: look them up
             // instead of searching the bytes around the match again (the reference engine
@@ -417,7 +435,7 @@ private struct Pass {
                 contextKnown = true
             }
         }
-        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: r, contextKnown: contextKnown) {
+        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: rules[Int(rule)], contextKnown: contextKnown) {
             candidates.append(c)
         }
     }
@@ -448,17 +466,20 @@ private struct Pass {
         }
     }
 
-    /// Global PCRE2 iteration of one rule over `p[from..<limit]`, lookahead up to `length`.
+    /// Global PCRE2 iteration of one rule with attempts starting in `p[from..<limit]`,
+    /// lookahead up to `length`.
+    ///
+    /// The offset limit bounds where an *attempt* starts; a match reported after a `\K` may
+    /// start later (`person_name.titled` discards its title), so its reported start is only
+    /// held to the subject (`length`), as a global iteration over the whole text holds it.
     @inline(__always)
     mutating func runRule(_ rule: Int32, from: Int, limit: Int, length: Int) {
         guard let pattern = engine.groupEntries.patterns[Int(rule)] else { return }
         var start = from
-        // Matches must start before `limit` (a match reported after a `\K` may start later
-        // than its attempt, hence the check on `lowerBound` as well as the offset limit).
         while start < limit {
             guard let r = pattern._withUnsafeGuaranteedRef({
                 $0.firstMatch(in: p, length: length, from: start, lastStart: limit - 1, scratch: matchData)
-            }), r.lowerBound < limit else { return }
+            }), r.lowerBound < length else { return }
             add(r.lowerBound, r.upperBound, rule, -1)
             start = r.upperBound > r.lowerBound ? r.upperBound : r.upperBound + 1
         }
@@ -590,29 +611,39 @@ private struct Pass {
         return found
     }
 
-    /// A literal trigger `p[start..<end]`: matches containing it lie in `[end - reach, start + reach)`.
-    /// Hits arrive sorted by end, so window starts are monotonic and merging is a running max.
+    /// A literal trigger `p[start..<end]`: matches containing it start in `[end - lead, start]`
+    /// and end by `start + reach` (`Group.lead`, `Group.reach`). Hits arrive sorted by end, so
+    /// window starts are monotonic and merging is a running max; a match contains its
+    /// trigger, so no attempt starts after the window's last trigger start.
     mutating func literalWindow(group g: Int, start: Int, end: Int) {
-        let reach = engine.literalGroups[g].reach
-        let ws = max(0, end - reach), we = min(n, start + reach)
-        guard we > ws else { return }  // the literal is longer than any match of the group
+        let group = engine.literalGroups[g]
+        let ws = max(0, end - group.lead), we = min(n, start + group.reach)
+        guard we > ws, start >= ws else { return }  // the literal is longer than any match of the group
         if literalWindowEnd[g] > ws {
             literalWindowEnd[g] = max(literalWindowEnd[g], we)
+            literalWindowLast[g] = max(literalWindowLast[g], start)
         } else {
             flushLiteralWindow(group: g)
             literalWindowStart[g] = ws
             literalWindowEnd[g] = we
+            literalWindowLast[g] = start
         }
     }
 
     mutating func flushLiteralWindow(group g: Int) {
         if literalWindowEnd[g] >= 0 {
             let window = literalWindowStart[g]..<literalWindowEnd[g]
-            runGroup(engine.byteGroups.count + g, window: window, starts: window)
+            runGroup(engine.byteGroups.count + g, window: window, starts: window.lowerBound..<(literalWindowLast[g] + 1))
         }
         literalWindowStart[g] = -1
         literalWindowEnd[g] = -1
     }
+}
+
+/// Literal trigger groups are shared by rules with the same words and the same reach before.
+struct LiteralTriggerKey: Hashable {
+    var words: [String]
+    var before: Int
 }
 
 /// Reusable per-worker state for `ScanEngine.scan`. Allocates only while its arrays grow to
@@ -634,6 +665,7 @@ public final class ScanScratch {
     var windows: [ByteWindow]
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
+    var literalWindowLast: [Int]
 
     init(pairs: Int, groups: Int, allGroups: Int, contextGroups: Int, requiredGroups: Int) {
         matchData = PCRE2MatchData(pairs: pairs)
@@ -645,6 +677,7 @@ public final class ScanScratch {
         windows = Array(repeating: ByteWindow(), count: max(groups, 1))
         literalWindowStart = Array(repeating: -1, count: max(groups, 1))
         literalWindowEnd = Array(repeating: -1, count: max(groups, 1))
+        literalWindowLast = Array(repeating: -1, count: max(groups, 1))
         candidates.reserveCapacity(1024)
         resolved.reserveCapacity(1024)
         hits.reserveCapacity(1024)

@@ -47,7 +47,10 @@ enum MiniPack {
                  priority: 50, trigger: .bytes(ByteSet([UInt8(ascii: "@")])), maxLength: 400, location: loc),
             Rule(id: "titled", category: .personName,
                  matcher: .pattern(#"(?<![A-Za-z0-9])(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+\K(?!Justice\b|Martens\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"#, caseless: false),
-                 priority: 40, trigger: .literals(["mr", "mrs", "ms", "miss", "dr"]), maxLength: 60, location: loc),
+                 priority: 40, trigger: .literals(["mr", "mrs", "ms", "miss", "dr"]), maxLength: 60, location: loc)
+                // The title opens the match and `\K` drops it: attempts stop at the last title,
+                // reported starts lie after it.
+                .withReach(before: 1, after: 60),
             Rule(id: "health", category: .specialCategory, matcher: .dictionary("health"),
                  context: ContextSpec(words: ["diagnosed", "suffers from"], before: 40, after: 0, required: true),
                  priority: 20, location: loc),
