@@ -17,23 +17,25 @@ enum Decide {
     /// Turns a raw match into a candidate, or nil when the validator or context rejects it.
     /// `contextKnown`: the rule's required context is already established (a table column of
     /// the rule's category, or the fast engine's context words from the automaton).
+    /// The rule is read in place through a pointer: a `CompiledRule` argument was copied out
+    /// of its storage, retaining its pattern, validator and word lists, per candidate.
     @inline(__always)
     static func candidate(
-        _ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, ruleIndex: Int32, tag: Int32, rule: CompiledRule,
-        contextKnown: Bool = false
+        _ p: UnsafePointer<UInt8>, count: Int, start: Int, end: Int, ruleIndex: Int32, tag: Int32,
+        rule: UnsafePointer<CompiledRule>, contextKnown: Bool = false
     ) -> Candidate? {
         guard end > start else { return nil }
-        var validated = rule.confirmed
-        if let validate = rule.validator {
-            guard validate(UnsafeBufferPointer(start: p + start, count: end - start)) else { return nil }
+        var validated = rule.pointee.confirmed
+        if rule.pointee.hasValidator {
+            guard rule.pointee.validator.unsafelyUnwrapped(UnsafeBufferPointer(start: p + start, count: end - start)) else { return nil }
             validated = true
         }
-        if let deny = rule.deny, contextPresent(p, count: count, start: start, end: end, deny) { return nil }
-        if let context = rule.context, context.required, !contextKnown,
-           !contextPresent(p, count: count, start: start, end: end, context) {
+        if rule.pointee.deny != nil, contextPresent(p, count: count, start: start, end: end, rule.pointee.deny.unsafelyUnwrapped) { return nil }
+        if rule.pointee.requiresContext, !contextKnown,
+           !contextPresent(p, count: count, start: start, end: end, rule.pointee.context.unsafelyUnwrapped) {
             return nil
         }
-        return Candidate(start: start, end: end, rule: ruleIndex, tag: tag, validated: validated, priority: rule.priority)
+        return Candidate(start: start, end: end, rule: ruleIndex, tag: tag, validated: validated, priority: rule.pointee.priority)
     }
 
     /// Whether any context word occurs, word-bounded and ASCII case-insensitive, in the

@@ -64,6 +64,7 @@ public final class ScanEngine: Sendable {
     let alwaysRules: [Int32]
     let patternRules: [Int32]
     let literals: LiteralIndex
+    let literalActions: LiteralActions
     let literalLengths: [Int]
     /// Per literal: bit 0 set when its first byte is an ASCII letter or digit, bit 1 when its
     /// last byte is (the sides on which a word boundary applies).
@@ -208,6 +209,7 @@ public final class ScanEngine: Sendable {
         self.alwaysRules = always
         self.patternRules = patternRules
         self.literals = literals
+        self.literalActions = LiteralActions(literals)
         self.literalLengths = literals.literals.map(\.count)
         self.literalWordEdges = literals.literals.map {
             (WordBoundary.isASCIIAlnum($0[0]) ? 1 : 0) | (WordBoundary.isASCIIAlnum($0[$0.count - 1]) ? 2 : 0)
@@ -282,7 +284,9 @@ private struct Pass {
     /// context word end not yet passed by the group's windows (see `contextNear`).
     var contextCursor: [Int]
     var runs: [TriggerRun]
-    var windows: [ByteWindow]
+    /// Per byte group: its open window. Raw storage the scratch owns: an array element written
+    /// per trigger run and group cost a uniqueness check each time.
+    let windows: UnsafeMutablePointer<ByteWindow>
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
     /// Per literal group: the start of the last trigger in its open window.
@@ -309,7 +313,7 @@ private struct Pass {
         requiredCursor = scratch.requiredCursor; scratch.requiredCursor = []
         contextCursor = scratch.contextCursor; scratch.contextCursor = []
         runs = scratch.runs; scratch.runs = []
-        windows = scratch.windows; scratch.windows = []
+        windows = scratch.windows
         literalWindowStart = scratch.literalWindowStart; scratch.literalWindowStart = []
         literalWindowEnd = scratch.literalWindowEnd; scratch.literalWindowEnd = []
         literalWindowLast = scratch.literalWindowLast; scratch.literalWindowLast = []
@@ -342,7 +346,6 @@ private struct Pass {
         scratch.requiredCursor = requiredCursor
         scratch.contextCursor = contextCursor
         scratch.runs = runs
-        scratch.windows = windows
         scratch.literalWindowStart = literalWindowStart
         scratch.literalWindowEnd = literalWindowEnd
         scratch.literalWindowLast = literalWindowLast
@@ -358,7 +361,7 @@ private struct Pass {
             let hit = hits[h]
             let len = engine.literalLengths[Int(hit.pattern)]
             let start = hit.end - len
-            for action in literals.actions[Int(hit.pattern)] {
+            for action in engine.literalActions.of(hit.pattern) {
                 switch action {
                 case .term(let rule):
                     if WordBoundary.termBoundsOK(p, lower: 0, upper: n, start: start, end: hit.end) {
@@ -435,7 +438,7 @@ private struct Pass {
                 contextKnown = true
             }
         }
-        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: rules[Int(rule)], contextKnown: contextKnown) {
+        if let c = Decide.candidate(p, count: n, start: s, end: e, ruleIndex: rule, tag: tag, rule: rules.baseAddress! + Int(rule), contextKnown: contextKnown) {
             candidates.append(c)
         }
     }
@@ -662,7 +665,7 @@ public final class ScanScratch {
     var requiredCursor: [Int]
     var contextCursor: [Int]
     var runs: [TriggerRun] = []
-    var windows: [ByteWindow]
+    let windows: UnsafeMutablePointer<ByteWindow>
     var literalWindowStart: [Int]
     var literalWindowEnd: [Int]
     var literalWindowLast: [Int]
@@ -674,7 +677,8 @@ public final class ScanScratch {
         requiredEnds = Array(repeating: [], count: requiredGroups)
         requiredCursor = Array(repeating: 0, count: max(groups, 1))
         contextCursor = Array(repeating: 0, count: max(allGroups * contextGroups, 1))
-        windows = Array(repeating: ByteWindow(), count: max(groups, 1))
+        windows = .allocate(capacity: max(groups, 1))
+        windows.initialize(repeating: ByteWindow(), count: max(groups, 1))
         literalWindowStart = Array(repeating: -1, count: max(groups, 1))
         literalWindowEnd = Array(repeating: -1, count: max(groups, 1))
         literalWindowLast = Array(repeating: -1, count: max(groups, 1))
@@ -682,6 +686,8 @@ public final class ScanScratch {
         resolved.reserveCapacity(1024)
         hits.reserveCapacity(1024)
     }
+
+    deinit { windows.deallocate() }  // ByteWindow is trivial: nothing to deinitialize
 }
 
 /// A byte group's open window: trigger runs whose reaches overlap, merged so that no match can
