@@ -57,7 +57,11 @@ extension AhoCorasick {
                         listLengths.withUnsafeBufferPointer { lengthBuffer in
                             startSkip.exact.withUnsafeBufferPointer { exactBuffer in
                               prefixFilter.bits.withUnsafeBufferPointer { filterBuffer in
+                              prefixFilter.oneWordBits.withUnsafeBufferPointer { oneWordBuffer in
+                              prefixFilter.twoWordBits.withUnsafeBufferPointer { twoWordBuffer in
                                 let filter = PrefixFilter.Probe(bits: filterBuffer.baseAddress.unsafelyUnwrapped, shift: prefixFilter.shift)
+                                let oneWord = PrefixFilter.Probe(bits: oneWordBuffer.baseAddress.unsafelyUnwrapped, shift: prefixFilter.oneWordShift)
+                                let twoWords = PrefixFilter.Probe(bits: twoWordBuffer.baseAddress.unsafelyUnwrapped, shift: prefixFilter.twoWordShift)
                                 let t = tableBuffer.baseAddress.unsafelyUnwrapped
                                 let rows = gotoBuffer.baseAddress.unsafelyUnwrapped
                                 let cls = classBuffer.baseAddress.unsafelyUnwrapped
@@ -168,13 +172,29 @@ extension AhoCorasick {
                                         passing[passed] = j
                                         passed &+= filter.has(bytes & kept)
                                     }
-                                    // 3. The walks, from the few that pass.
-                                    for k in 0..<passed { walk(passing[k]) }
+                                    // 3. The second stage (`TwoWordFilter.swift`) for the few that
+                                    // pass, branch-free as well: the cut key of a one-word pattern, or
+                                    // the two-word key of any other. (A raw load at a candidate stays
+                                    // inside the text: candidates lie 32 bytes before the batch's end.)
+                                    var walking = 0
+                                    for k in 0..<passed {
+                                        let j = passing[k]
+                                        let bytes = keyBytes.loadUnaligned(fromByteOffset: j &- batchStart, as: UInt64.self)
+                                        let zeros = (bytes &- ones) & ~bytes & highs
+                                        let cut = bytes & (((zeros & (0 &- zeros)) &>> 7) &- 1)
+                                        let two = PrefixFilter.twoWordKey(keyBytes: bytes, raw: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                                        passing[walking] = j
+                                        walking &+= oneWord.has(cut) | twoWords.has(two)
+                                    }
+                                    // 4. The walks, from the fewer still.
+                                    for k in 0..<walking { walk(passing[k]) }
                                 }
                                 while i < n {
                                     if exact[Int(p[i])] && !(i > 0 && isAlnum(p[i &- 1]) && isAlnum(p[i])) { walk(i) }
                                     i &+= 1
                                 }
+                              }
+                              }
                               }
                             }
                         }

@@ -26,12 +26,34 @@ struct PrefixFilter: Sendable {
     /// when the automaton folds ASCII case (it lowers letters and leaves digits alone, and a key
     /// holds nothing else), else 0.
     @usableFromInline let foldBits: UInt64
+    /// The second stage (`TwoWordFilter.swift`): cut keys of the patterns whose two-word key is
+    /// not fixed by their bytes, and the two-word keys of the others.
+    @usableFromInline let oneWordBits: [UInt64]
+    @usableFromInline let oneWordShift: UInt64
+    @usableFromInline let twoWordBits: [UInt64]
+    @usableFromInline let twoWordShift: UInt64
     /// Bytes of a key.
     @usableFromInline static let keyBytes = 8
 
     init(patterns: FlatPatterns, asciiCaseInsensitive: Bool) {
-        var keys = Set<UInt64>()
-        for k in 0..<patterns.count { keys.insert(Self.key(of: patterns[k], fold: asciiCaseInsensitive)) }
+        var keys = Set<UInt64>(), oneWord = Set<UInt64>(), twoWords = Set<UInt64>()
+        for k in 0..<patterns.count {
+            let key = Self.key(of: patterns[k], fold: asciiCaseInsensitive)
+            keys.insert(key)
+            if let two = Self.twoWordKey(of: patterns[k], fold: asciiCaseInsensitive) {
+                twoWords.insert(two)
+            } else {
+                oneWord.insert(key)
+            }
+        }
+        (bits, shift) = Self.bitmap(keys)
+        (oneWordBits, oneWordShift) = Self.bitmap(oneWord)
+        (twoWordBits, twoWordShift) = Self.bitmap(twoWords)
+        self.foldBits = asciiCaseInsensitive ? 0x2020_2020_2020_2020 : 0
+    }
+
+    /// A bitmap with the bit of every key set, and its `shift`.
+    static func bitmap(_ keys: Set<UInt64>) -> (bits: [UInt64], shift: UInt64) {
         // About 64 bits per key (a 1-in-64 false positive rate: every one costs a walk), from
         // 16 Kibit to 512 Kibit: 2 KiB for the UK pack's dictionaries, 64 KiB (L2) for ten
         // thousand names. (16 bits per key let 10 % of prose word starts through, not 6 %.)
@@ -43,9 +65,7 @@ struct PrefixFilter: Sendable {
             let h = Int(Probe.hash(key, shift: shift))
             bits[h >> 6] |= 1 << UInt64(h & 63)
         }
-        self.bits = bits
-        self.shift = shift
-        self.foldBits = asciiCaseInsensitive ? 0x2020_2020_2020_2020 : 0
+        return (bits, shift)
     }
 
     /// A pattern's key: its first eight bytes up to the first that is not an ASCII letter or

@@ -105,3 +105,27 @@ func wordStartsAcrossBlocks(length: Int) throws {
         #expect(Set(wordStartMatches(automaton, text)) == Set(want))
     }
 }
+
+/// Patterns that share a first word with common prose words ("a", "case", "police") and
+/// patterns the second stage cannot key on two words ("court", "etc.", "a/"): every
+/// word-bounded occurrence is still found, next to near misses, in and across batches.
+@Test(arguments: [1, 40, 300])
+func secondWordStageKeepsEveryOccurrence(repeats: Int) throws {
+    let patterns = ["a learning disability", "a/c", "case reference", "case ref", "police national computer",
+                    "court", "etc.", "a/", "down's syndrome", "Mr", "s/c no", "date of birth", "communityhealth"]
+        .map { Array($0.utf8) }
+    let ids = (0..<patterns.count).map { Int32($0) }
+    let prose = "A big case was heard; a learning disability, a/c 123 and A/C. Police officers, police national " +
+        "computer. Court, court-room, Courts. etc. etcetera a/b s/c no s/c No. Down's syndrome down the road. " +
+        "Date of birth: date of arrest. Mr. Mrs. communityhealth communityhealthy a/ a/c, "
+    let haystack = Array(String(repeating: prose, count: repeats).utf8)
+    for layout in Layout.all {
+        let automaton = try AhoCorasick(patterns: patterns, ids: ids, options: layout.options(caseInsensitive: true))
+        let want = naiveWordMatches(patterns: patterns, ids: ids, haystack: haystack, caseInsensitive: true)
+        let got = wordStartMatches(automaton, haystack)
+        // Compared as a whole, reported by what differs (the lists run to thousands).
+        let same = got == want
+        #expect(same, "missing \(Set(want).subtracting(got).count), extra \(Set(got).subtracting(want).count)")
+        #expect(want.count == 19 * repeats)
+    }
+}
