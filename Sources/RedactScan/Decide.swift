@@ -26,13 +26,15 @@ enum Decide {
     ) -> Candidate? {
         guard end > start else { return nil }
         var validated = rule.pointee.confirmed
-        if rule.pointee.hasValidator {
-            guard rule.pointee.validator.unsafelyUnwrapped(UnsafeBufferPointer(start: p + start, count: end - start)) else { return nil }
+        // `if let`, not `unsafelyUnwrapped`: that generic getter hands the closure back in its
+        // most general form, and calling it allocated a thunk per candidate.
+        if let validate = rule.pointee.validator {
+            guard validate(UnsafeBufferPointer(start: p + start, count: end - start)) else { return nil }
             validated = true
         }
-        if rule.pointee.deny != nil, contextPresent(p, count: count, start: start, end: end, rule.pointee.deny.unsafelyUnwrapped) { return nil }
-        if rule.pointee.requiresContext, !contextKnown,
-           !contextPresent(p, count: count, start: start, end: end, rule.pointee.context.unsafelyUnwrapped) {
+        if let deny = rule.pointee.deny, contextPresent(p, count: count, start: start, end: end, deny) { return nil }
+        if rule.pointee.requiresContext, !contextKnown, let context = rule.pointee.context,
+           !contextPresent(p, count: count, start: start, end: end, context) {
             return nil
         }
         return Candidate(start: start, end: end, rule: ruleIndex, tag: tag, validated: validated, priority: rule.pointee.priority)
