@@ -122,7 +122,6 @@ extension AhoCorasick {
                                     return LaneBits.of(alnum)
                                 }
                                 let passing = candidates + (Self.wordStartBatch &+ 32)
-                                let ones = 0x0101_0101_0101_0101 as UInt64, highs = 0x8080_8080_8080_8080 as UInt64
                                 var i = 0
                                 // Bit 0: whether the byte before the current block is a letter or digit.
                                 var carry: UInt32 = 0
@@ -165,12 +164,8 @@ extension AhoCorasick {
                                     for k in 0..<count {
                                         let j = candidates[k]
                                         let bytes = keyBytes.loadUnaligned(fromByteOffset: j &- batchStart, as: UInt64.self)
-                                        // The lowest 0 byte (a SWAR zero test is exact for the lowest
-                                        // one) and every byte above it are cut; none when no byte is 0.
-                                        let zeros = (bytes &- ones) & ~bytes & highs
-                                        let kept = ((zeros & (0 &- zeros)) &>> 7) &- 1
                                         passing[passed] = j
-                                        passed &+= filter.has(bytes & kept)
+                                        passed &+= filter.has(PrefixFilter.cutKey(bytes))
                                     }
                                     // 3. The second stage (`TwoWordFilter.swift`) for the few that
                                     // pass, branch-free as well: the cut key of a one-word pattern, or
@@ -180,11 +175,9 @@ extension AhoCorasick {
                                     for k in 0..<passed {
                                         let j = passing[k]
                                         let bytes = keyBytes.loadUnaligned(fromByteOffset: j &- batchStart, as: UInt64.self)
-                                        let zeros = (bytes &- ones) & ~bytes & highs
-                                        let cut = bytes & (((zeros & (0 &- zeros)) &>> 7) &- 1)
                                         let two = PrefixFilter.twoWordKey(keyBytes: bytes, raw: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
                                         passing[walking] = j
-                                        walking &+= oneWord.has(cut) | twoWords.has(two)
+                                        walking &+= oneWord.has(PrefixFilter.cutKey(bytes)) | twoWords.has(two)
                                     }
                                     // 4. The walks, from the fewer still.
                                     for k in 0..<walking { walk(passing[k]) }

@@ -82,6 +82,15 @@ struct PrefixFilter: Sendable {
         return key
     }
 
+    /// The cut key of a candidate from its eight key bytes (letters and digits folded, 0 for
+    /// every other byte): the lowest 0 byte and every byte above it cut (a SWAR zero test is
+    /// exact for the lowest one); nothing cut when no byte is 0.
+    @inlinable @inline(__always)
+    static func cutKey(_ keyBytes: UInt64) -> UInt64 {
+        let zeros = (keyBytes &- 0x0101_0101_0101_0101) & ~keyBytes & 0x8080_8080_8080_8080
+        return keyBytes & (((zeros & (0 &- zeros)) &>> 7) &- 1)
+    }
+
     /// The per-search form: a raw pointer, no reference counting in the loop.
     @usableFromInline @frozen
     struct Probe {

@@ -619,8 +619,8 @@ private struct Pass {
     /// window starts are monotonic and merging is a running max; a match contains its
     /// trigger, so no attempt starts after the window's last trigger start.
     mutating func literalWindow(group g: Int, start: Int, end: Int) {
-        let group = engine.literalGroups[g]
-        let ws = max(0, end - group.lead), we = min(n, start + group.reach)
+        // Two fields, not the group: a copy of it would retain its arrays at every hit.
+        let ws = max(0, end - engine.literalGroups[g].lead), we = min(n, start + engine.literalGroups[g].reach)
         guard we > ws, start >= ws else { return }  // the literal is longer than any match of the group
         if literalWindowEnd[g] > ws {
             literalWindowEnd[g] = max(literalWindowEnd[g], we)
