@@ -123,7 +123,7 @@ let package = Package(
             "RedactScan", "RedactPatterns", "RedactEval", "RedactCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns"]),
+        .testTarget(name: "RedactApplyTests", dependencies: ["RedactApply", "RedactScan", "RedactPatterns", "RedactTestSupport"]),
         .testTarget(name: "RedactProfilesTests", dependencies: ["RedactProfiles", "RedactCore"]),
         .testTarget(name: "RedactFormatsTests", dependencies: ["RedactFormats", "RedactTestSupport", "RedactApply", "RedactScan", "RedactCore"], exclude: ["Fixtures"]),
         .testTarget(name: "RedactEvalTests", dependencies: ["RedactEval"]),

@@ -111,7 +111,7 @@ enum PackParser {
     /// Example and counter text may hold line breaks, which a line-oriented file cannot: the two
     /// characters `\n` stand for one LF there (and only there; patterns are raw).
     static func unescapeExample(_ text: String) -> String {
-        text.contains("\\n") ? text.replacingOccurrences(of: "\\n", with: "\n") : text
+        text.contains("\\n") ? text.replacing("\\n", with: "\n") : text
     }
 
     /// Whether `text` carries a « or » marker.

@@ -292,10 +292,10 @@ struct RuleBuilder {
         guard pattern.contains("{{") else { return pattern }
         var out = ""
         var rest = Substring(pattern)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             out += rest[..<open.lowerBound]
             let after = rest[open.upperBound...]
-            guard let close = after.range(of: "}}") else { throw fail(.badPlaceholder, line) }
+            guard let close = after.firstRange(of: "}}") else { throw fail(.badPlaceholder, line) }
             let inner = PackParser.trim(after[..<close.lowerBound])
             guard inner.hasPrefix("dict:") else { throw fail(.badPlaceholder, line) }
             let name = PackParser.trim(inner.dropFirst(5))

@@ -20,6 +20,9 @@ public struct ScanSetup: Sendable {
     public var excludedCategories: Set<String> = []
     public var chunkSize = 1 << 20
     public var scanBinary = false
+    /// Read regular files through a memory map (`StreamScanner.mapFiles`; the `redact` command
+    /// turns it on and handles SIGBUS, `--no-mmap` turns it off).
+    public var mapFiles = false
 
     public init() {}
 
@@ -86,7 +89,7 @@ public struct ScanSetup: Sendable {
     }
 
     public func streamScanner(engine: ScanEngine) -> StreamScanner {
-        StreamScanner(engine: engine, chunkSize: chunkSize, scanBinary: scanBinary)
+        StreamScanner(engine: engine, chunkSize: chunkSize, scanBinary: scanBinary, mapFiles: mapFiles)
     }
 }
 

@@ -25,10 +25,20 @@ public struct StreamScanner: Sendable {
     /// Bytes looked at to decide whether an input is binary (independent of the chunk size).
     public static let binaryProbe = 8192
 
-    public init(engine: ScanEngine, chunkSize: Int = 1 << 20, scanBinary: Bool = false) {
+    /// Whether regular files are read through a sliding memory map (`MappedSource`) instead
+    /// of `read(2)`. Off by default: a file that shrinks while mapped raises SIGBUS, which only
+    /// a process that handles it (the `redact` command) should risk.
+    public var mapFiles: Bool
+    /// Bytes a map covers at a time (rounded to pages; at least a block and its overlaps).
+    public var mapWindow: Int
+
+    public init(engine: ScanEngine, chunkSize: Int = 1 << 20, scanBinary: Bool = false,
+                mapFiles: Bool = false, mapWindow: Int = 8 << 20) {
         self.engine = engine
         self.chunkSize = max(1, chunkSize)
         self.scanBinary = scanBinary
+        self.mapFiles = mapFiles
+        self.mapWindow = mapWindow
     }
 
     public struct Outcome: Sendable {
@@ -51,25 +61,30 @@ public struct StreamScanner: Sendable {
     /// Reads `fd` to its end and pushes every finding, in order of start with absolute byte
     /// offsets, and every byte range, in order, into `sink` (see `ScanSink`).
     public func scan<Sink: ScanSink>(fd: Int32, path: String, scratch: ScanScratch, sink: inout Sink) throws -> Outcome {
-        Self.widenPipe(fd, to: chunkSize)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize + 2 * engine.overlap + 1)
-        var eof = false
-        while !eof && buffer.count < Self.binaryProbe {
-            if try readSome(fd, into: &buffer, max: min(chunkSize, Self.binaryProbe - buffer.count), path: path) == 0 { eof = true }
+        if let size = mappableSize(fd) {
+            let source = MappedSource(fd: fd, path: path, window: mapSpan, limit: size)
+            // A file system that cannot map (some network and FUSE mounts) is read instead.
+            if (try? source.fill(upTo: Self.binaryProbe)) != nil {
+                return try scan(source, path: path, scratch: scratch, sink: &sink)
+            }
         }
-        if !scanBinary && buffer.prefix(Self.binaryProbe).contains(0) {
+        Self.widenPipe(fd, to: chunkSize)
+        return try scan(ReadSource(fd: fd, path: path, chunk: chunkSize, capacity: bufferCapacity),
+                        path: path, scratch: scratch, sink: &sink)
+    }
+
+    /// The binary check and header row from the first bytes, then the block loop.
+    private func scan<Sink: ScanSink>(_ source: some BlockSource, path: String, scratch: ScanScratch, sink: inout Sink) throws -> Outcome {
+        try source.fill(upTo: Self.binaryProbe)
+        let probe = UnsafeBufferPointer(rebasing: source.bytes.prefix(Self.binaryProbe))
+        if !scanBinary && probe.contains(0) {
             var outcome = Outcome()
             outcome.skippedBinary = true
             return outcome
         }
-        let columns = buffer.withUnsafeBufferPointer {
-            ColumnContext.fromHeader(path: path, prefix: UnsafeBufferPointer(rebasing: $0.prefix(Self.binaryProbe)))
-        }
+        let columns = ColumnContext.fromHeader(path: path, prefix: probe)
         sink.begin()
-        return try run(buffer: buffer, eof: eof, from: 0, to: nil, columns: columns, scratch: scratch, sink: &sink) { buf, want, _ in
-            try readSome(fd, into: &buf, max: want, path: path)
-        }
+        return try run(source, from: 0, to: nil, columns: columns, scratch: scratch, sink: &sink)
     }
 
     /// What must be known about a whole file before its segments are scanned in parallel.
@@ -80,89 +95,91 @@ public struct StreamScanner: Sendable {
 
     /// Reads the start of a regular file (positionally) for the binary check and header row.
     public func prelude(fd: Int32, path: String) throws -> Prelude {
-        var buffer: [UInt8] = []
-        while buffer.count < Self.binaryProbe {
-            if try readAt(fd, into: &buffer, max: Self.binaryProbe - buffer.count, offset: buffer.count, path: path) == 0 { break }
-        }
-        let columns = buffer.withUnsafeBufferPointer { ColumnContext.fromHeader(path: path, prefix: $0) }
-        return Prelude(binary: !scanBinary && buffer.contains(0), columns: columns)
+        let source = ReadSource(fd: fd, path: path, chunk: Self.binaryProbe, capacity: Self.binaryProbe,
+                                positional: true, limit: Self.binaryProbe)
+        try source.fill(upTo: Self.binaryProbe)
+        let columns = ColumnContext.fromHeader(path: path, prefix: source.bytes)
+        return Prelude(binary: !scanBinary && source.bytes.contains(0), columns: columns)
     }
 
     /// Scans the findings that start in `segment` of a regular file, reading positionally
-    /// (`pread`), so several workers can scan one file at once. Bytes within `engine.overlap`
-    /// of the segment are read too, so the findings are exactly those a whole-file scan
-    /// reports in that range.
+    /// (`pread`, or a map of its own), so several workers can scan one file at once. Bytes within
+    /// `engine.overlap` of the segment are read too, so the findings are exactly those a
+    /// whole-file scan reports in that range.
     public func scanSegment<Sink: ScanSink>(
         fd: Int32, path: String, segment: Range<Int>, prelude: Prelude, scratch: ScanScratch, sink: inout Sink
     ) throws -> Outcome {
         let base = max(0, segment.lowerBound - engine.overlap)
         let readLimit = segment.upperBound + engine.overlap
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize + 2 * engine.overlap + 1)
-        return try run(buffer: buffer, eof: false, bufferBase: base, from: segment.lowerBound, to: segment.upperBound,
-                       columns: prelude.columns, scratch: scratch, sink: &sink) { buf, want, position in
-            guard position < readLimit else { return 0 }
-            return try readAt(fd, into: &buf, max: min(want, readLimit - position), offset: position, path: path)
-        }
-    }
-
-    /// The block loop shared by sequential and segment scans. `read(buffer, max, position)`
-    /// appends up to `max` bytes read at absolute `position` and returns the count (0 at end).
-    private func run<Sink: ScanSink>(
-        buffer initial: [UInt8], eof initialEOF: Bool, bufferBase initialBase: Int = 0, from: Int, to: Int?,
-        columns: ColumnContext?, scratch: ScanScratch, sink: inout Sink,
-        read: (inout [UInt8], Int, Int) throws -> Int
-    ) throws -> Outcome {
-        let overlap = engine.overlap
-        var buffer = initial
-        var bufferBase = initialBase
-        var eof = initialEOF
-        var outcome = Outcome()
-        var findings: [Finding] = []
-
-        func fill(upTo absoluteEnd: Int) throws {
-            while !eof && bufferBase + buffer.count < absoluteEnd {
-                let want = min(chunkSize, absoluteEnd - (bufferBase + buffer.count))
-                if try read(&buffer, max(want, 1), bufferBase + buffer.count) == 0 { eof = true }
+        if let size = mappableSize(fd) {
+            let source = MappedSource(fd: fd, path: path, window: mapSpan, base: base, limit: min(size, readLimit))
+            if (try? source.fill(upTo: segment.upperBound)) != nil {
+                return try run(source, from: segment.lowerBound, to: segment.upperBound,
+                               columns: prelude.columns, scratch: scratch, sink: &sink)
             }
         }
+        let source = ReadSource(fd: fd, path: path, chunk: chunkSize, capacity: bufferCapacity,
+                                positional: true, base: base, limit: readLimit)
+        return try run(source, from: segment.lowerBound, to: segment.upperBound,
+                       columns: prelude.columns, scratch: scratch, sink: &sink)
+    }
+
+    /// A block and its two overlaps (and a byte), what a read buffer settles at.
+    private var bufferCapacity: Int { chunkSize + 2 * engine.overlap + 1 }
+
+    /// The map window: at least two blocks with their overlaps, so a remap is rare.
+    private var mapSpan: Int { max(mapWindow, 2 * bufferCapacity) }
+
+    /// The size of `fd` when it should be mapped: a regular file of at least one byte (`/proc`
+    /// files say 0 and are read instead), with `mapFiles` on.
+    private func mappableSize(_ fd: Int32) -> Int? {
+        guard mapFiles else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0 else { return nil }
+        return Int(st.st_size)
+    }
+
+    /// The block loop shared by whole-input and segment scans: each block of `chunkSize` bytes
+    /// from `from` (to `to`, or the end) is scanned with `overlap` bytes either side.
+    private func run<Sink: ScanSink>(
+        _ source: some BlockSource, from: Int, to: Int?,
+        columns: ColumnContext?, scratch: ScanScratch, sink: inout Sink
+    ) throws -> Outcome {
+        let overlap = engine.overlap
+        var outcome = Outcome()
+        var findings: [Finding] = []
 
         var blockStart = from
         while true {
             var blockEnd = blockStart + chunkSize
             if let to { blockEnd = min(blockEnd, to) }
-            try fill(upTo: blockEnd + overlap)
-            let dataEnd = bufferBase + buffer.count
+            try source.fill(upTo: blockEnd + overlap)
+            let all = source.bytes
+            let bufferBase = source.base
+            let dataEnd = bufferBase + all.count
             if blockStart >= dataEnd || blockStart >= (to ?? .max) { break }
             let emitEnd = min(blockEnd, dataEnd)
             let regionStart = max(bufferBase, blockStart - overlap)
             let regionEnd = min(dataEnd, blockEnd + overlap)
             findings.removeAll(keepingCapacity: true)
-            buffer.withUnsafeBufferPointer { all in
-                let region = UnsafeBufferPointer(rebasing: all[(regionStart - bufferBase)..<(regionEnd - bufferBase)])
-                engine.scan(region, emit: (blockStart - regionStart)..<(emitEnd - regionStart), base: regionStart,
-                            columns: columns, scratch: scratch, into: &findings)
-                for f in findings { sink.finding(f, buffer: all, bufferBase: bufferBase) }
-            }
+            let region = UnsafeBufferPointer(rebasing: all[(regionStart - bufferBase)..<(regionEnd - bufferBase)])
+            engine.scan(region, emit: (blockStart - regionStart)..<(emitEnd - regionStart), base: regionStart,
+                        columns: columns, scratch: scratch, into: &findings)
+            for f in findings { sink.finding(f, buffer: all, bufferBase: bufferBase) }
             outcome.findings += findings.count
             blockStart = emitEnd
             // Keep `overlap` bytes before the next block; drop the rest.
             let keepFrom = max(bufferBase, blockStart - overlap)
-            if keepFrom - bufferBase >= max(chunkSize, overlap) || (eof && keepFrom > bufferBase) {
-                buffer.withUnsafeBufferPointer { sink.release(upTo: keepFrom, buffer: $0, bufferBase: bufferBase) }
-                buffer.removeFirst(keepFrom - bufferBase)
-                bufferBase = keepFrom
+            if keepFrom - bufferBase >= max(chunkSize, overlap) || (source.eof && keepFrom > bufferBase) {
+                sink.release(upTo: keepFrom, buffer: all, bufferBase: bufferBase)
+                source.drop(before: keepFrom)
             }
         }
-        let end = min(bufferBase + buffer.count, to ?? .max)
+        let all = source.bytes
+        let end = min(source.base + all.count, to ?? .max)
         outcome.bytes = end - from
-        buffer.withUnsafeBufferPointer { sink.release(upTo: end, buffer: $0, bufferBase: bufferBase) }
+        sink.release(upTo: end, buffer: all, bufferBase: source.base)
         return outcome
-    }
-
-    /// One `pread(2)` at `offset` into the end of `buffer`; returns the byte count (0 at end).
-    private func readAt(_ fd: Int32, into buffer: inout [UInt8], max: Int, offset: Int, path: String) throws -> Int {
-        try appendRead(into: &buffer, max: max, path: path) { pread(fd, $0, $1, off_t(offset)) }
     }
 
     /// Asks the kernel for a pipe buffer of up to `bytes` (Linux `F_SETPIPE_SZ`) when `fd` is a
@@ -176,30 +193,6 @@ public struct StreamScanner: Sendable {
         let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ: Glibc's module leaves out the GNU fcntl commands
         _ = fcntl(fd, setPipeSize, Int32(clamping: min(bytes, 1 << 20)))
         #endif
-    }
-
-    /// One `read(2)` into the end of `buffer`; returns the byte count (0 at end of input).
-    private func readSome(_ fd: Int32, into buffer: inout [UInt8], max: Int, path: String) throws -> Int {
-        try appendRead(into: &buffer, max: max, path: path) { read(fd, $0, $1) }
-    }
-
-    /// Grows `buffer` by `max`, lets `call` fill the new space, trims what it did not fill, and
-    /// retries on EINTR. A failure leaves `buffer` as it was and names the path, not the content.
-    private func appendRead(into buffer: inout [UInt8], max: Int, path: String,
-                            _ call: (UnsafeMutableRawPointer, Int) -> Int) throws -> Int {
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: max))
-        while true {
-            let n = buffer.withUnsafeMutableBufferPointer { call($0.baseAddress! + old, max) }
-            if n >= 0 {
-                buffer.removeLast(max - n)
-                return n
-            }
-            if errno == EINTR { continue }
-            let cause = String(cString: strerror(errno))
-            buffer.removeLast(max)
-            throw ScanError(.io, path: path, detail: "read failed: \(cause)")
-        }
     }
 }
 

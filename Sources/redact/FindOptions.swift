@@ -28,6 +28,9 @@ struct FindOptions: ParsableArguments {
     @Flag(help: "Scan files that look binary instead of skipping them.")
     var binary = false
 
+    @Flag(help: "Read files with read(2) instead of mapping them into memory (slower; for files that may shrink while they are read).")
+    var noMmap = false
+
     func validate() throws {
         guard chunkSize >= 1 else { throw ValidationError("--chunk-size must be at least 1") }
     }
@@ -42,6 +45,7 @@ struct FindOptions: ParsableArguments {
         s.excludedCategories = excludeCategories.map(Self.list) ?? []
         s.chunkSize = chunkSize
         s.scanBinary = binary
+        s.mapFiles = !noMmap
         return s
     }
 

@@ -30,6 +30,7 @@ struct RedactCommand: ParsableCommand {
 
     /// Usage errors exit 2 like every other error, so a pipeline has one "error" code to test.
     static func main() {
+        BusErrorSignal.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -51,4 +51,47 @@ import Testing
         #expect(badNames.stderr.contains("line 1"))
         #expect(!badNames.stderr.contains("Okafor"))
     }
+
+    #if os(Linux)
+    /// Files are read through memory maps; a file that another process cuts short while it is
+    /// mapped raises SIGBUS. That is an error with a message (exit 2), not a bare crash, and
+    /// `--no-mmap` reads the same file through read(2).
+    @Test func aFileThatShrinksWhileMappedIsAnErrorNotACrash() throws {
+        let dir = try CLI.tempDir()
+        let file = dir.appendingPathComponent("shrinking.txt")
+        let line = Array("Officer's notebook, page 4: nothing personal on this line at all.\n".utf8)
+        var bytes: [UInt8] = []
+        while bytes.count < 4 << 20 { bytes += line }
+        try Data(bytes).write(to: file)
+        // One-byte blocks make the scan take far longer than the truncation below needs.
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["scan", "--chunk-size", "1", "--jobs", "1", file.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["REDACT_PATTERNS"] = CLI.root.appendingPathComponent("patterns/uk").path
+        p.environment = environment
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        // Cut the file once the process has it mapped (it appears in the process's maps).
+        let maps = "/proc/\(p.processIdentifier)/maps"
+        let deadline = Date().addingTimeInterval(120)
+        while p.isRunning, Date() < deadline,
+              !((try? String(contentsOfFile: maps, encoding: .utf8))?.contains(file.lastPathComponent) ?? false) {
+            usleep(1000)
+        }
+        #expect(truncate(file.path, 0) == 0)
+        p.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(p.terminationReason == .exit)
+        #expect(p.terminationStatus == 2)
+        #expect(stderr.contains("shrank while it was being read"))
+        #expect(stderr.contains("--no-mmap"))
+
+        try Data(bytes).write(to: file)
+        let read = try CLI.run(["scan", "--summary", "--no-mmap", file.path])
+        #expect(read.status == 0)
+    }
+    #endif
 }

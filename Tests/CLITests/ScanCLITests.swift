@@ -143,5 +143,10 @@ import Testing
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout.split(separator: "\n").count > 1000)
         #expect(one.stdout == two.stdout)
+        // The file is larger than a map window: read(2) must give the same, both ways.
+        for jobs in ["1", "2"] {
+            let read = try CLI.run(["scan", "--no-mmap", "--jobs", jobs, file.path])
+            #expect(read.stdout == one.stdout, "--no-mmap --jobs \(jobs)")
+        }
     }
 }

@@ -55,11 +55,9 @@ enum CLI {
                    stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory (removed with the others when the test process exits).
     static func tempDir() throws -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("redact-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-        return u
+        try TestDirectories.make("redact-cli")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RedactCore
 import RedactScan
+import RedactTestSupport
 import Testing
 @testable import RedactApply
 
@@ -10,8 +11,7 @@ import Testing
     static let text = "Name: Brian Stokes, NHS 943 476 5919, tel 07700 900123.\n"
 
     func applier(decide: SpanDecider?) throws -> (Applier, ScanEngine, URL) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("redact-apply-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestDirectories.make("redact-apply")
         try Data("Brian Stokes\tdefendant\n".utf8).write(to: dir.appendingPathComponent("names.txt"))
         try Data(Self.text.utf8).write(to: dir.appendingPathComponent("doc.txt"))
         var setup = ScanSetup()

@@ -2,6 +2,7 @@ import Foundation
 import RedactApply
 import RedactCore
 import RedactScan
+import RedactTestSupport
 @testable import RedactFormats
 
 enum Support {
@@ -12,7 +13,7 @@ enum Support {
     /// The bundled UK pack's engine with one case party (`Ayodele Okafor`, witness), built once.
     static let engine: ScanEngine = {
         setenv("REDACT_PATTERNS", root.appendingPathComponent("patterns/uk").path, 1)
-        let names = FileManager.default.temporaryDirectory.appendingPathComponent("formats-tests-\(getpid()).parties.txt")
+        let names = TestDirectories.root.appendingPathComponent("formats-tests.parties.txt")
         try! "Ayodele Okafor\twitness\n".write(to: names, atomically: true, encoding: .utf8)
         var setup = ScanSetup()
         setup.namesFile = names.path

@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 import RedactLog
+import RedactTestSupport
 @testable import RedactReport
 
-/// A temporary directory removed when the value is released.
+/// A temporary directory removed when the value is released (or, for one held in a static,
+/// when the test process exits).
 final class TempDir: @unchecked Sendable {
     let url: URL
     init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("redactreport-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = try! TestDirectories.make("redactreport")
     }
     deinit { try? FileManager.default.removeItem(at: url) }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }

@@ -97,15 +97,17 @@ func scanAll(_ engine: ScanEngine, _ text: [UInt8]) -> [Found] {
     return out.map { Found(engine.table[$0.rule].id, $0.start, $0.end) }
 }
 
-/// Streaming scan through a temporary file with the given chunk size.
-func scanStreaming(_ engine: ScanEngine, _ text: [UInt8], chunkSize: Int) throws -> [Found] {
+/// Streaming scan through a temporary file with the given chunk size; with `mapWindow`, the
+/// file is read through a memory map of that many bytes at a time instead of read(2).
+func scanStreaming(_ engine: ScanEngine, _ text: [UInt8], chunkSize: Int, mapWindow: Int? = nil) throws -> [Found] {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("redact-test-\(UUID().uuidString)")
     try Data(text).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
     let fd = open(url.path, O_RDONLY)
     defer { close(fd) }
     var out: [Found] = []
-    let scanner = StreamScanner(engine: engine, chunkSize: chunkSize, scanBinary: true)
+    let scanner = StreamScanner(engine: engine, chunkSize: chunkSize, scanBinary: true,
+                                mapFiles: mapWindow != nil, mapWindow: mapWindow ?? 0)
     _ = try scanner.scan(fd: fd, path: url.path, scratch: engine.makeScratch()) { f, _, _ in
         out.append(Found(engine.table[f.rule].id, f.start, f.end))
     }
