@@ -124,32 +124,35 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // The streaming path the CLI uses: StreamScanner reading the corpus file through read(2)
-    // (from the page cache after the first pass). Its mallocs include the reader's buffer.
+    // The streaming paths of the CLI: StreamScanner reading the corpus file through read(2)
+    // (standard input, `--no-mmap`) and through a sliding memory map (the CLI's default for
+    // files), from the page cache after the first pass. Mallocs include the reader's buffer.
     for def in definitions.benchmarks where !def.names {
-        Benchmark("stream \(def.name) from file (1 core)") { benchmark in
-            let engine = store.engine(names: nil)
-            let scanner = StreamScanner(engine: engine, chunkSize: 1 << 20)
-            let path = store.path(def.corpus)
-            let scratch = store.lane(for: engine, key: "stream-\(def.name)").scratch
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { benchmark.error("cannot open \(path)"); return }
-            defer { close(fd) }
-            var sink = CountingSink(rules: engine.table.rules.count)
-            let cpu0 = threadCPUNanoseconds(), wall0 = DispatchTime.now().uptimeNanoseconds
-            let outcome: StreamScanner.Outcome
-            do {
-                outcome = try scanner.scan(fd: fd, path: path, scratch: scratch, sink: &sink)
-            } catch {
-                benchmark.error("\(path): \(error)")
-                return
+        for mapped in [false, true] {
+            Benchmark("stream \(def.name) from \(mapped ? "mapped file" : "file") (1 core)") { benchmark in
+                let engine = store.engine(names: nil)
+                let scanner = StreamScanner(engine: engine, chunkSize: 1 << 20, mapFiles: mapped)
+                let path = store.path(def.corpus)
+                let scratch = store.lane(for: engine, key: "stream-\(def.name)").scratch
+                let fd = open(path, O_RDONLY)
+                guard fd >= 0 else { benchmark.error("cannot open \(path)"); return }
+                defer { close(fd) }
+                var sink = CountingSink(rules: engine.table.rules.count)
+                let cpu0 = threadCPUNanoseconds(), wall0 = DispatchTime.now().uptimeNanoseconds
+                let outcome: StreamScanner.Outcome
+                do {
+                    outcome = try scanner.scan(fd: fd, path: path, scratch: scratch, sink: &sink)
+                } catch {
+                    benchmark.error("\(path): \(error)")
+                    return
+                }
+                let cpu1 = threadCPUNanoseconds(), wall1 = DispatchTime.now().uptimeNanoseconds
+                benchmark.measurement(megabytesPerSecondCPU, megabytesPerSecond(outcome.bytes, cpu1 - cpu0))
+                benchmark.measurement(megabytesPerSecondWall, megabytesPerSecond(outcome.bytes, wall1 - wall0))
+                store.check(def, found: sink.count, perRule: sink.perRule, engine: engine, benchmark: benchmark)
+            } setup: {
+                _ = store.engine(names: nil)
             }
-            let cpu1 = threadCPUNanoseconds(), wall1 = DispatchTime.now().uptimeNanoseconds
-            benchmark.measurement(megabytesPerSecondCPU, megabytesPerSecond(outcome.bytes, cpu1 - cpu0))
-            benchmark.measurement(megabytesPerSecondWall, megabytesPerSecond(outcome.bytes, wall1 - wall0))
-            store.check(def, found: sink.count, perRule: sink.perRule, engine: engine, benchmark: benchmark)
-        } setup: {
-            _ = store.engine(names: nil)
         }
     }
 }
