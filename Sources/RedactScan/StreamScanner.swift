@@ -29,7 +29,7 @@ public struct StreamScanner: Sendable {
     /// of `read(2)`. Off by default: a file that shrinks while mapped raises SIGBUS, which only
     /// a process that handles it (the `redact` command) should risk.
     public var mapFiles: Bool
-    /// Bytes a map covers at a time (rounded to pages; at least a block and its overlaps).
+    /// Bytes a map covers at a time (at least two blocks with their overlaps).
     public var mapWindow: Int
 
     public init(engine: ScanEngine, chunkSize: Int = 1 << 20, scanBinary: Bool = false,
@@ -113,7 +113,8 @@ public struct StreamScanner: Sendable {
         let readLimit = segment.upperBound + engine.overlap
         if let size = mappableSize(fd) {
             let source = MappedSource(fd: fd, path: path, window: mapSpan, base: base, limit: min(size, readLimit))
-            if (try? source.fill(upTo: segment.upperBound)) != nil {
+            // The first block only (filling to the segment's end would map all of it at once).
+            if (try? source.fill(upTo: min(segment.upperBound, segment.lowerBound + chunkSize))) != nil {
                 return try run(source, from: segment.lowerBound, to: segment.upperBound,
                                columns: prelude.columns, scratch: scratch, sink: &sink)
             }
