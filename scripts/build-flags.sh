@@ -10,6 +10,13 @@
 # haswell` uses them; on this kind of machine that cut the CPU time of a scan by about a tenth
 # (benchmarks/README.md).
 #
+# On a CPU with AVX-512 (BW and VL: Intel Skylake-SP, 2017, AMD Zen 4, 2022, and later) it
+# prints `-target-cpu native` instead: LLVM then writes the same 32-byte SIMD with mask registers
+# and three-input logic (vpcmpub into k registers, vpternlog). On the AMD EPYC (Zen 4)
+# development machine that cut a sparse scan by 7.7 % and a dense one by 4.8 % against the
+# haswell build (task-clock medians, 31 and 9 interleaved runs; faster in 23 of 31 and 6 of 9
+# pairs).
+#
 # Such a binary stops with "illegal instruction" on a CPU without those extensions. To build
 # one to copy to other machines, set REDACT_PORTABLE=1 (prints nothing). On other
 # architectures it prints nothing.
@@ -22,4 +29,8 @@ flags=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
 for feature in sse4_2 popcnt avx avx2 bmi1 bmi2 fma f16c movbe abm; do
     [[ "$flags" == *" $feature "* ]] || exit 0
 done
-echo "-Xswiftc -target-cpu -Xswiftc haswell"
+if [[ "$flags" == *" avx512bw "* && "$flags" == *" avx512vl "* ]]; then
+    echo "-Xswiftc -target-cpu -Xswiftc native"
+else
+    echo "-Xswiftc -target-cpu -Xswiftc haswell"
+fi

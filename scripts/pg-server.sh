@@ -57,7 +57,9 @@ log_min_messages = warning
 CONF
   fi
   if ! running; then
-    as_owner "'$BIN/pg_ctl' -D '$DIR/data' -l '$DIR/server.log' -w -t 60 start" >/dev/null
+    # The port on the command line wins over the cluster's own config (a directory left by an
+    # earlier run with another REDACT_PG_PORT would otherwise listen where no one looks).
+    as_owner "'$BIN/pg_ctl' -D '$DIR/data' -o '-p $PORT' -l '$DIR/server.log' -w -t 60 start" >/dev/null
   fi
   echo "$URL"
 }
